@@ -1,0 +1,4 @@
+/** Halo plug-in contract: forward. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.halo.api.forward;

@@ -1,0 +1,2 @@
+/** keepalived.conf parser, diagnostics, model and the ConfigAdmin bridge. */
+package org.halo.config;

@@ -1,0 +1,2 @@
+/** keepalived-compatible command line; embeds Felix. */
+package org.halo.launcher;

@@ -1,0 +1,2 @@
+/** JNA bindings: raw VRRP sockets, rtnetlink, sysctl; GARP and NA through pcap4j. */
+package org.halo.linux;

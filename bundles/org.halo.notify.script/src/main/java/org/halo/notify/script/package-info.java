@@ -1,0 +1,2 @@
+/** keepalived notify scripts and notify FIFO. */
+package org.halo.notify.script;

@@ -1,0 +1,2 @@
+/** POSTs signed JSON events to webhooks. */
+package org.halo.notify.webhook;

@@ -1,0 +1,2 @@
+/** VRRP engine: codec, state machine, timers, sync groups, tracking. */
+package org.halo.vrrp;
