@@ -1,0 +1,2 @@
+/** keepalived-compatible dump files (data, stats, json) and metrics. */
+package org.halo.status;
