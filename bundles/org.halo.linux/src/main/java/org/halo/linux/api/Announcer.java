@@ -1,0 +1,25 @@
+package org.halo.linux.api;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Sends the L2 announcements a new VRRP master makes, byte for byte as keepalived sends them. */
+@ProviderType
+public interface Announcer {
+
+    /**
+     * Gratuitous ARP: broadcast Ethernet frame, ARP request, sender = target = {@code vip}, sender MAC
+     * = {@code sourceMac} (the interface MAC, or the VMAC with use_vmac).
+     */
+    void gratuitousArp(String device, MacAddress sourceMac, Inet4Address vip) throws LinuxException;
+
+    /**
+     * Unsolicited neighbour advertisement (RFC 4861 section 7.2.6) to ff02::1 from {@code source} (the
+     * interface's link-local address), target = {@code vip}, override flag set, router flag when
+     * {@code router}, with a target link-layer address option carrying {@code sourceMac}.
+     */
+    void unsolicitedNa(String device, MacAddress sourceMac, Inet6Address source, Inet6Address vip,
+            boolean router) throws LinuxException;
+}
