@@ -1,0 +1,41 @@
+package org.halo.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.halo.config.diag.Diagnostics;
+import org.halo.config.grammar.Node;
+import org.halo.config.grammar.ParseContext;
+import org.halo.config.grammar.Registry;
+import org.halo.config.grammar.TreeParser;
+import org.halo.config.lex.Line;
+import org.halo.config.lex.Preprocessor;
+
+/** Loads a keepalived.conf: preprocess, parse against the registry, validate, build the model. */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** keepalived's default config-id: the node name up to the first dot. */
+    public static String defaultConfigId() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isEmpty()) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                h = "localhost";
+            }
+        }
+        int dot = h.indexOf('.');
+        return dot > 0 ? h.substring(0, dot) : h;
+    }
+
+    public static LoadResult load(Path file, String configId) {
+        Diagnostics diags = new Diagnostics();
+        String id = configId == null ? defaultConfigId() : configId;
+        List<Line> lines = new Preprocessor(id, diags).run(file, file.toString());
+        Node tree = new TreeParser(new ParseContext(diags)).parse(lines, Registry.root());
+        return new LoadResult(diags, tree, Dump.tree(tree));
+    }
+}

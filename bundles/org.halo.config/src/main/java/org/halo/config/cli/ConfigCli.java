@@ -1,0 +1,45 @@
+package org.halo.config.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.halo.config.ConfigLoader;
+import org.halo.config.LoadResult;
+import org.halo.config.diag.Diagnostic;
+
+/**
+ * Entry points for the launcher's {@code -t} (config test) and {@code -d} (dump) flags. Works on a plain class
+ * path: no OSGi service is needed for parsing.
+ */
+public final class ConfigCli {
+    private ConfigCli() {
+    }
+
+    /**
+     * Parses {@code file} as keepalived 2.2.7's {@code keepalived -t -f FILE -i configId} would, prints every
+     * diagnostic to {@code out} in keepalived's wording and returns keepalived's {@code -t} exit code:
+     * 0 ok, 4 fatal, 5 errors but runnable, 6 script security violation.
+     *
+     * @param configId the {@code -i} value, or null for the default (host name without its domain)
+     */
+    public static int configTest(Path file, String configId, PrintStream out) {
+        LoadResult r = ConfigLoader.load(file, configId);
+        for (Diagnostic d : r.diagnostics().all()) {
+            out.println(d.format());
+        }
+        return r.diagnostics().exitCode();
+    }
+
+    /**
+     * Prints the effective configuration (after includes, conditionals, parameters and defaults) to {@code out},
+     * followed by the diagnostics. Returns the same code as {@link #configTest}.
+     */
+    public static int dumpConfig(Path file, String configId, PrintStream out) {
+        LoadResult r = ConfigLoader.load(file, configId);
+        out.print(r.dump());
+        for (Diagnostic d : r.diagnostics().all()) {
+            out.println(d.format());
+        }
+        return r.diagnostics().exitCode();
+    }
+}

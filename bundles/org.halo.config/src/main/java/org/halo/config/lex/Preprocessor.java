@@ -1,0 +1,621 @@
+package org.halo.config.lex;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.halo.config.diag.Diagnostics;
+import org.halo.config.diag.Severity;
+
+/**
+ * The lexical layer of keepalived.conf(5): comments, {@code include} (with globs and the checking variants),
+ * {@code @ID}/{@code @^ID} conditionals, {@code $NAME=value} parameters (multi-line, recursive, pre-defined
+ * {@code ${_PWD}} {@code ${_INSTANCE}} {@code ${_RANDOM}} {@code ${_HASH}} {@code ${_BANG}}), {@code ~SEQ}/
+ * {@code ~SEQx}/{@code ~LST} generators and tokenising. Every produced {@link Line} keeps the file and line
+ * it came from. All resources are bounded so that hostile input ends in a diagnostic, never a hang.
+ */
+public final class Preprocessor {
+    /** Longest physical line accepted; keepalived's own buffer is far smaller. */
+    static final int MAX_LINE = 64 * 1024;
+    /** Total bytes read over all files (a config is never anywhere near this). */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** Total preprocessed lines (the ~SEQ example of keepalived.conf(5) makes ~1M). */
+    static final int MAX_LINES = 5_000_000;
+    static final int MAX_INCLUDE_DEPTH = 32;
+    static final int MAX_SUBST_ROUNDS = 64;
+
+    private static final Pattern PARAM_DEF = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)=(.*)$", Pattern.DOTALL);
+    private static final Pattern GEN = Pattern.compile("^~(SEQx?|LST)\\(");
+
+    private final String configId;
+    private final Diagnostics diags;
+    private final Map<String, String> params = new HashMap<>();
+    private final Random random = new Random();
+    private final List<Line> out = new ArrayList<>();
+    private final Deque<Path> includeStack = new ArrayDeque<>();
+    private long bytesRead;
+    private boolean aborted;
+
+    public Preprocessor(String configId, Diagnostics diags) {
+        this.configId = configId;
+        this.diags = diags;
+    }
+
+    /** Preprocesses {@code file} and everything it includes. {@code shownName} is how the file is named in diagnostics. */
+    public List<Line> run(Path file, String shownName) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isReadable(abs) || Files.isDirectory(abs)) {
+            diags.add(null, 0, Severity.FATAL, "Unable to open configuration file " + shownName);
+            return out;
+        }
+        readFile(abs, shownName, null, 0);
+        return out;
+    }
+
+    private void readFile(Path abs, String shown, String fromFile, int fromLine) {
+        if (includeStack.contains(abs)) {
+            diags.add(fromFile, fromLine, Severity.ERROR, "Configuration file " + shown + " includes itself (include cycle) - ignored");
+            return;
+        }
+        if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
+            diags.add(fromFile, fromLine, Severity.ERROR, "include nesting deeper than " + MAX_INCLUDE_DEPTH + " - " + shown + " ignored");
+            return;
+        }
+        includeStack.push(abs);
+        String savedPwd = params.get("_PWD");
+        Path dir = abs.getParent();
+        params.put("_PWD", dir == null ? "/" : dir.toString());
+        MultiLine pending = null;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(abs), 65536)) {
+            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+            int lineNo = 0;
+            boolean tooLong = false;
+            int b;
+            boolean eof = false;
+            while (!eof && !aborted) {
+                buf.reset();
+                tooLong = false;
+                while (true) {
+                    b = in.read();
+                    if (b < 0) {
+                        eof = true;
+                        break;
+                    }
+                    if (++bytesRead > MAX_BYTES) {
+                        diags.add(shown, lineNo + 1, Severity.FATAL, "configuration exceeds " + (MAX_BYTES >> 20) + " MiB - not read further");
+                        aborted = true;
+                        break;
+                    }
+                    if (b == '\n') {
+                        break;
+                    }
+                    if (buf.size() < MAX_LINE) {
+                        buf.write(b);
+                    } else {
+                        tooLong = true;
+                    }
+                }
+                if (aborted || (eof && buf.size() == 0)) {
+                    break;
+                }
+                lineNo++;
+                if (tooLong) {
+                    diags.add(shown, lineNo, Severity.ERROR, "line longer than " + MAX_LINE + " bytes - ignored");
+                    continue;
+                }
+                String text = decode(dec, buf.toByteArray(), shown, lineNo);
+                if (pending != null) {
+                    pending = pending.add(text);
+                    if (pending.done) {
+                        params.put(pending.name, pending.value.toString());
+                        pending = null;
+                    }
+                    continue;
+                }
+                pending = processRaw(text, shown, lineNo, 0);
+            }
+        } catch (IOException e) {
+            diags.add(fromFile == null ? shown : fromFile, fromFile == null ? 0 : fromLine, Severity.ERROR,
+                "Unable to read configuration file " + shown + ": " + e.getMessage());
+        } finally {
+            if (pending != null) {
+                params.put(pending.name, pending.value.toString());
+            }
+            if (savedPwd == null) {
+                params.remove("_PWD");
+            } else {
+                params.put("_PWD", savedPwd);
+            }
+            includeStack.pop();
+        }
+    }
+
+    private String decode(CharsetDecoder dec, byte[] bytes, String shown, int lineNo) {
+        int len = bytes.length;
+        if (len > 0 && bytes[len - 1] == '\r') {
+            len--;
+        }
+        try {
+            dec.reset();
+            CharBuffer cb = dec.decode(ByteBuffer.wrap(bytes, 0, len));
+            return cb.toString();
+        } catch (CharacterCodingException e) {
+            String latin = new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+            int c = Tokenizer.commentStart(latin);
+            int bad = firstInvalid(bytes, len);
+            // keepalived reads bytes; invalid UTF-8 inside a comment is harmless, elsewhere it is an error.
+            if (c < 0 || bad < c) {
+                diags.add(shown, lineNo, Severity.ERROR, "invalid UTF-8 at column " + (bad + 1));
+            }
+            return latin;
+        }
+    }
+
+    private static int firstInvalid(byte[] b, int len) {
+        int i = 0;
+        while (i < len) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 0 : (c >= 0xc2 && c <= 0xdf) ? 1 : (c >= 0xe0 && c <= 0xef) ? 2 : (c >= 0xf0 && c <= 0xf4) ? 3 : -1;
+            if (n < 0) {
+                return i;
+            }
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= len || (b[i + k] & 0xc0) != 0x80) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return 0;
+    }
+
+    /** A multi-line {@code $NAME= \} definition being collected. */
+    private static final class MultiLine {
+        final String name;
+        final StringBuilder value = new StringBuilder();
+        boolean done;
+
+        MultiLine(String name) {
+            this.name = name;
+        }
+
+        MultiLine add(String text) {
+            String t = text.strip();
+            if (t.endsWith("\\")) {
+                value.append(t, 0, t.length() - 1).append('\n');
+            } else {
+                value.append(t);
+                done = true;
+            }
+            return this;
+        }
+    }
+
+    /** Processes one raw line; returns a multi-line definition if the line starts one. */
+    private MultiLine processRaw(String text, String file, int lineNo, int depth) {
+        if (aborted) {
+            return null;
+        }
+        if (depth > MAX_SUBST_ROUNDS) {
+            diags.add(file, lineNo, Severity.ERROR, "parameter expansion nested too deeply - line ignored");
+            return null;
+        }
+        int c = Tokenizer.commentStart(text);
+        String t = (c >= 0 ? text.substring(0, c) : text).strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        // include detection happens before conditionals and parameters (keepalived.conf(5)).
+        if (depth == 0 && t.startsWith("include")) {
+            List<Token> words = Tokenizer.split(t);
+            String kw = words.get(0).text();
+            if (kw.equals("include") || kw.equals("includer") || kw.equals("includem") || kw.equals("includew")
+                || kw.equals("includeb") || kw.equals("includea")) {
+                include(kw, words, file, lineNo);
+                return null;
+            }
+        }
+        if (t.charAt(0) == '@') {
+            int sp = firstSpace(t);
+            boolean neg = t.length() > 1 && t.charAt(1) == '^';
+            String id = t.substring(neg ? 2 : 1, sp);
+            boolean match = id.equals(configId);
+            if (match == neg) {
+                return null;
+            }
+            t = t.substring(sp).strip();
+            if (t.isEmpty()) {
+                return null;
+            }
+        }
+        if (t.charAt(0) == '$') {
+            Matcher m = PARAM_DEF.matcher(t);
+            if (m.matches()) {
+                String name = m.group(1);
+                String value = m.group(2).strip();
+                if (value.endsWith("\\")) {
+                    MultiLine ml = new MultiLine(name);
+                    String first = value.substring(0, value.length() - 1).strip();
+                    if (!first.isEmpty()) {
+                        ml.value.append(first).append('\n');
+                    }
+                    return ml;
+                }
+                params.put(name, value);
+                return null;
+            }
+        }
+        if (t.charAt(0) == '~' && GEN.matcher(t).find()) {
+            generate(t, file, lineNo, depth);
+            return null;
+        }
+        String s = substitute(t, file, lineNo);
+        if (s == null) {
+            return null;
+        }
+        if (s.indexOf('\n') >= 0) {
+            // A multi-line parameter expands into several lines, each processed like a line of the file.
+            MultiLine pending = null;
+            for (String part : s.split("\n", -1)) {
+                if (pending != null) {
+                    pending.add(part);
+                    if (pending.done) {
+                        params.put(pending.name, pending.value.toString());
+                        pending = null;
+                    }
+                    continue;
+                }
+                pending = processRaw(part, file, lineNo, depth + 1);
+            }
+            if (pending != null) {
+                params.put(pending.name, pending.value.toString());
+            }
+            return null;
+        }
+        if (!s.equals(t)) {
+            // The substituted text may itself be a conditional, definition or generator ($IF_MAIN=@main).
+            String st = s.strip();
+            if (!st.isEmpty() && (st.charAt(0) == '@' || st.charAt(0) == '$' || st.charAt(0) == '~')) {
+                return processRaw(st, file, lineNo, depth + 1);
+            }
+        }
+        emit(s, file, lineNo);
+        return null;
+    }
+
+    private static int firstSpace(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isWhitespace(t.charAt(i))) {
+                return i;
+            }
+        }
+        return t.length();
+    }
+
+    private void emit(String s, String file, int lineNo) {
+        List<Token> tokens = Tokenizer.split(s);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        if (out.size() >= MAX_LINES) {
+            diags.add(file, lineNo, Severity.FATAL, "configuration expands to more than " + MAX_LINES + " lines - not read further");
+            aborted = true;
+            return;
+        }
+        out.add(new Line(file, lineNo, tokens));
+    }
+
+    /** Replaces {@code $NAME} (followed by whitespace or end) and {@code ${NAME}}; undefined names stay. */
+    String substitute(String t, String file, int lineNo) {
+        String cur = t;
+        for (int round = 0; round < MAX_SUBST_ROUNDS; round++) {
+            if (cur.indexOf('$') < 0) {
+                return cur;
+            }
+            String next = substituteOnce(cur);
+            if (next.equals(cur)) {
+                return cur;
+            }
+            if (next.length() > MAX_LINE * 16) {
+                diags.add(file, lineNo, Severity.ERROR, "parameter expansion longer than " + (MAX_LINE * 16) + " characters - line ignored");
+                return null;
+            }
+            cur = next;
+        }
+        diags.add(file, lineNo, Severity.ERROR, "parameter substitution does not terminate (recursive definition?) - line ignored");
+        return null;
+    }
+
+    private String substituteOnce(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '$' || i + 1 >= n) {
+                b.append(c);
+                i++;
+                continue;
+            }
+            if (s.charAt(i + 1) == '{') {
+                int end = s.indexOf('}', i + 2);
+                if (end > 0) {
+                    String inner = s.substring(i + 2, end);
+                    String v = lookup(inner);
+                    if (v != null) {
+                        b.append(v);
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                b.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            if (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_') {
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    j++;
+                }
+                if (j == n || Character.isWhitespace(s.charAt(j))) {
+                    String v = lookup(s.substring(i + 1, j));
+                    if (v != null) {
+                        b.append(v);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            b.append(c);
+            i++;
+        }
+        return b.toString();
+    }
+
+    private String lookup(String inner) {
+        String name = inner.strip();
+        switch (name) {
+            case "_INSTANCE":
+                return configId;
+            case "_HASH":
+                return "#";
+            case "_BANG":
+                return "!";
+            default:
+                break;
+        }
+        if (name.startsWith("_RANDOM")) {
+            String[] p = name.split("\\s+");
+            if (p[0].equals("_RANDOM")) {
+                try {
+                    long min = p.length > 1 ? Long.parseLong(p[1]) : 0;
+                    long max = p.length > 2 ? Long.parseLong(p[2]) : 32767;
+                    if (max < min) {
+                        return null;
+                    }
+                    return Long.toString(min + (long) (random.nextDouble() * (max - min + 1)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return params.get(name);
+    }
+
+    /** Seeds {@code ${_RANDOM}} (global_defs random_seed). */
+    public void seed(long seed) {
+        random.setSeed(seed);
+    }
+
+    // ---- ~SEQ / ~SEQx / ~LST -------------------------------------------------------------------------
+
+    private void generate(String t, String file, int lineNo, int depth) {
+        int open = t.indexOf('(');
+        int close = matchingParen(t, open);
+        if (close < 0) {
+            diags.add(file, lineNo, Severity.ERROR, "Invalid " + t.substring(0, open) + " specification - missing ')'");
+            return;
+        }
+        String kind = t.substring(1, open);
+        String spec = substitute(t.substring(open + 1, close), file, lineNo);
+        String rest = t.substring(close + 1).strip();
+        if (spec == null) {
+            return;
+        }
+        String saved;
+        if (kind.startsWith("SEQ")) {
+            String[] a = spec.split(",");
+            for (int i = 0; i < a.length; i++) {
+                a[i] = a[i].strip();
+            }
+            if (a.length < 2 || a.length > 4 || !a[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                return;
+            }
+            long start;
+            long step;
+            long end;
+            try {
+                end = parseLong(a[a.length - 1]);
+                start = a.length >= 3 ? parseLong(a[1]) : (end > 0 ? 1 : -1);
+                step = a.length == 4 ? parseLong(a[2]) : (end >= start ? 1 : -1);
+            } catch (NumberFormatException e) {
+                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                return;
+            }
+            if (step == 0 || (step > 0 && start > end) || (step < 0 && start < end)) {
+                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                return;
+            }
+            boolean hex = kind.equals("SEQx");
+            saved = params.get(a[0]);
+            for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
+                if (aborted) {
+                    break;
+                }
+                params.put(a[0], hex ? Long.toHexString(v) : Long.toString(v));
+                processRaw(rest, file, lineNo, depth + 1);
+            }
+            restore(a[0], saved);
+        } else {
+            List<String> vars = new ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
+            if (!parseList(spec, vars, rows)) {
+                diags.add(file, lineNo, Severity.ERROR, "Invalid ~LST specification '" + spec + "'");
+                return;
+            }
+            List<String> savedVals = new ArrayList<>();
+            for (String v : vars) {
+                savedVals.add(params.get(v));
+            }
+            for (List<String> row : rows) {
+                if (aborted) {
+                    break;
+                }
+                for (int i = 0; i < vars.size(); i++) {
+                    params.put(vars.get(i), i < row.size() ? row.get(i) : "");
+                }
+                processRaw(rest, file, lineNo, depth + 1);
+            }
+            for (int i = 0; i < vars.size(); i++) {
+                restore(vars.get(i), savedVals.get(i));
+            }
+        }
+    }
+
+    private void restore(String name, String saved) {
+        if (saved == null) {
+            params.remove(name);
+        } else {
+            params.put(name, saved);
+        }
+    }
+
+    private static long parseLong(String s) {
+        String v = s.strip();
+        boolean neg = v.startsWith("-");
+        if (neg) {
+            v = v.substring(1);
+        }
+        long r = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+        return neg ? -r : r;
+    }
+
+    private static int matchingParen(String t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.length(); i++) {
+            if (t.charAt(i) == '(') {
+                depth++;
+            } else if (t.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Parses {@code var, v1, v2} or {@code {a, b}, {1, 2}, {3, 4}}. */
+    private static boolean parseList(String spec, List<String> vars, List<List<String>> rows) {
+        List<List<String>> groups = new ArrayList<>();
+        int i = 0;
+        int n = spec.length();
+        while (i < n) {
+            char c = spec.charAt(i);
+            if (Character.isWhitespace(c) || c == ',') {
+                i++;
+                continue;
+            }
+            if (c == '{') {
+                int end = spec.indexOf('}', i);
+                if (end < 0) {
+                    return false;
+                }
+                List<String> g = new ArrayList<>();
+                for (String p : spec.substring(i + 1, end).split(",")) {
+                    g.add(p.strip());
+                }
+                groups.add(g);
+                i = end + 1;
+            } else {
+                int end = spec.indexOf(',', i);
+                if (end < 0) {
+                    end = n;
+                }
+                groups.add(List.of(spec.substring(i, end).strip()));
+                i = end;
+            }
+        }
+        if (groups.size() < 2) {
+            return false;
+        }
+        for (String v : groups.get(0)) {
+            if (!v.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return false;
+            }
+            vars.add(v);
+        }
+        rows.addAll(groups.subList(1, groups.size()));
+        return true;
+    }
+
+    // ---- include ----------------------------------------------------------------------------------------
+
+    private void include(String kw, List<Token> words, String file, int lineNo) {
+        if (words.size() < 2) {
+            diags.add(file, lineNo, Severity.ERROR, "No include file specified");
+            return;
+        }
+        boolean checked = !kw.equals("include");
+        String pattern = words.get(1).text();
+        Path base = includeStack.isEmpty() ? Path.of("").toAbsolutePath() : includeStack.peek().getParent();
+        List<Path> files;
+        try {
+            files = Glob.expand(base, pattern);
+        } catch (IOException | RuntimeException e) {
+            diags.add(file, lineNo, checked ? Severity.ERROR : Severity.WARNING,
+                "Unable to expand include pattern '" + pattern + "': " + e.getMessage());
+            return;
+        }
+        if (files.isEmpty()) {
+            // keepalived's plain include stays silent about no match; the checking variants report it.
+            if (checked) {
+                diags.add(file, lineNo, Severity.ERROR, "No config files matched '" + pattern + "'.");
+            }
+            return;
+        }
+        for (Path p : files) {
+            if (aborted) {
+                return;
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            if (!Files.isReadable(abs)) {
+                diags.add(file, lineNo, checked ? Severity.ERROR : Severity.WARNING,
+                    "Unable to open include file " + p + " - ignored");
+                continue;
+            }
+            if (Files.isDirectory(abs)) {
+                continue;
+            }
+            readFile(abs, p.toString(), file, lineNo);
+        }
+    }
+}
