@@ -1,0 +1,71 @@
+package org.halo.systest.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts keepalived or Halo on a lab node with a given keepalived.conf, keepalived's flags and pid files. */
+public final class VrrpDaemons {
+    /** Which implementation runs on a node. */
+    public enum Kind {
+        KEEPALIVED, HALO
+    }
+
+    public static final String KEEPALIVED = System.getProperty("halo.keepalived", "/usr/sbin/keepalived");
+
+    private VrrpDaemons() {
+    }
+
+    /** The distribution's bin/halo, from -Dhalo.bin, else distribution/target/halo-* /bin/halo. */
+    public static Path haloBin() {
+        String explicit = System.getProperty("halo.bin");
+        if (explicit != null) {
+            return Path.of(explicit);
+        }
+        Path home = Path.of(System.getProperty("halo.home", "distribution/target"));
+        try (var s = Files.list(home)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("halo-") && Files.isDirectory(p)).map(p -> p.resolve("bin/halo"))
+                    .filter(Files::isExecutable).findFirst().orElse(home.resolve("halo-missing/bin/halo"));
+        } catch (IOException e) {
+            return home.resolve("halo-missing/bin/halo");
+        }
+    }
+
+    public static boolean haloAvailable() {
+        return Files.isExecutable(haloBin());
+    }
+
+    /** Writes the conf and creates (does not start) the daemon for the node. */
+    public static Daemon create(Lab lab, Lab.Node node, Kind kind, String conf) {
+        String tag = kind == Kind.HALO ? "halo" : "keepalived";
+        Path confFile = lab.file("conf/" + node.name() + "." + tag + ".conf");
+        Path run = lab.file("run/" + node.name() + "/" + tag + ".pid").getParent();
+        try {
+            Files.writeString(confFile, conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(kind == Kind.HALO ? haloBin().toString() : KEEPALIVED);
+        cmd.addAll(List.of("-n", "-l", "-D", "-f", confFile.toString(), "-p", run.resolve(tag + ".pid").toString(), "-r",
+                run.resolve(tag + "-vrrp.pid").toString(), "-c", run.resolve(tag + "-checkers.pid").toString()));
+        if (kind == Kind.KEEPALIVED) {
+            cmd.add("-G"); // console only: syslog is shared by every namespace
+        }
+        return lab.daemon(tag, node.ns(), node.name(), cmd, Map.of());
+    }
+
+    /** Removes stale pid files (a SIGKILLed keepalived leaves them and would refuse to start). */
+    public static void clearPidFiles(Lab lab, Lab.Node node) {
+        Path run = lab.dir().resolve("run").resolve(node.name());
+        try (var s = Files.list(run)) {
+            s.filter(p -> p.toString().endsWith(".pid")).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // nothing there yet
+        }
+    }
+}
