@@ -1,0 +1,19 @@
+#!/bin/sh
+# Failover benchmark: keepalived and Halo side by side on the same namespaces (root only).
+# Builds tests/system if needed, then runs org.halo.systest.bench.FailoverBench.
+# Options are passed through, e.g.:
+#   tests/system/bench/failover.sh --rounds 3 --idle 30 --flap 60 --loss 0,20 \
+#       --kinds keepalived,halo --setups v2-1s,v3-100ms,v3-10ms
+# Halo is taken from distribution/target/halo-*/bin/halo (build: mvn -B -q -o install -DskipTests),
+# or from -Dhalo.bin via HALO_BENCH_JAVA_OPTS. Without it, keepalived alone is measured.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+module=$(dirname "$here")
+root=$(cd "$module/../.." && pwd)
+if [ ! -f "$module/target/classpath.txt" ] || [ ! -d "$module/target/classes" ]; then
+  (cd "$root" && mvn -B -q -o install -pl tests/system -DskipTests)
+fi
+cd "$root"
+exec java -Xmx256m ${HALO_BENCH_JAVA_OPTS:-} -Dhalo.home="$root/distribution/target" \
+  -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" \
+  org.halo.systest.bench.FailoverBench --dir "$module/target/bench" "$@"

@@ -1,0 +1,241 @@
+package org.halo.systest.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.halo.systest.lab.ClientProbe;
+import org.halo.systest.lab.Daemon;
+import org.halo.systest.lab.GarpCapture;
+import org.halo.systest.lab.Lab;
+import org.halo.systest.lab.LogCheck;
+import org.halo.systest.lab.ProcStats;
+import org.halo.systest.lab.Reaper;
+import org.halo.systest.lab.Sh;
+import org.halo.systest.lab.VipWatch;
+import org.halo.systest.lab.VrrpConf;
+import org.halo.systest.lab.VrrpDaemons;
+import org.halo.systest.lab.VrrpDaemons.Kind;
+
+/**
+ * Failover benchmark: keepalived and Halo side by side, in the same run, on the same namespaces.
+ * For each setup (v2 advert 1 s, v3 100 ms, v3 10 ms) and each daemon: a pair with priorities
+ * 150/100; the master gets SIGKILL or SIGTERM; the harness measures the time to (a) the VIP on the
+ * new master (ip monitor), (b) the client's first answer from the new master (TCP probe every
+ * 10 ms), (c) the first GARP from the new master (tcpdump, kernel timestamps). Then idle CPU and
+ * RSS per node, and spurious takeovers plus split-brain time over a window at 0 % and 20 % inbound
+ * VRRP loss (nftables). Prints every figure with the Halo/keepalived ratio. Not a test: run it
+ * with {@code tests/system/bench/failover.sh}.
+ */
+public final class FailoverBench {
+    record Setup(String label, int version, String advert) {
+    }
+
+    static final List<Setup> SETUPS = List.of(new Setup("v2-1s", 2, "1"), new Setup("v3-100ms", 3, "0.1"), new Setup("v3-10ms", 3, "0.01"));
+
+    private final Options options;
+    private final Results results = new Results();
+
+    FailoverBench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options o = Options.parse(args);
+        if (!Lab.canRun()) {
+            System.err.println("failover benchmark: needs root (network namespaces)");
+            System.exit(2);
+        }
+        List<Kind> kinds = new ArrayList<>(o.kinds);
+        if (kinds.contains(Kind.HALO) && !VrrpDaemons.haloAvailable()) {
+            System.err.println("Halo distribution not found at " + VrrpDaemons.haloBin() + ": measuring keepalived only");
+            kinds.remove(Kind.HALO);
+        }
+        Reaper.start();
+        FailoverBench bench = new FailoverBench(o);
+        for (Setup s : SETUPS) {
+            if (o.setups.isEmpty() || o.setups.contains(s.label())) {
+                bench.run(s, kinds);
+            }
+        }
+        bench.results.print(System.out, kinds);
+        bench.results.writeJson(o.dir.resolve("failover-results.json"));
+        System.out.println("results: " + o.dir.resolve("failover-results.json"));
+        System.exit(0);
+    }
+
+    void run(Setup setup, List<Kind> kinds) {
+        log("== setup " + setup.label());
+        try (Lab lab = Lab.create(2, options.dir)) {
+            for (Kind kind : kinds) {
+                try {
+                    runKind(lab, setup, kind);
+                } catch (RuntimeException e) {
+                    log(kind + " " + setup.label() + " aborted: " + e);
+                    results.note(setup.label(), kind, "aborted: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String conf(String router, int prio, Setup s) {
+        VrrpConf c = new VrrpConf(router);
+        c.instance("VI_1", 51, prio).version(s.version()).advert(s.advert());
+        return c.text();
+    }
+
+    private void runKind(Lab lab, Setup setup, Kind kind) {
+        log("-- " + kind + " " + setup.label());
+        Lab.Node n1 = lab.node(1);
+        Lab.Node n2 = lab.node(2);
+        Daemon d1 = VrrpDaemons.create(lab, n1, kind, conf("n1", 150, setup));
+        Daemon d2 = VrrpDaemons.create(lab, n2, kind, conf("n2", 100, setup));
+        long start = Sh.nowMicros();
+        d1.start();
+        d2.start();
+        try (VipWatch watch = new VipWatch(lab); GarpCapture garp = new GarpCapture(lab); ClientProbe probe = new ClientProbe(lab, Lab.VIP, Lab.PORT)) {
+            if (!lab.awaitHolders(Lab.VIP, Set.of(1), 30_000)) {
+                throw new IllegalStateException("n1 never became the sole VIP holder: " + lab.holders(Lab.VIP));
+            }
+            watch.firstAdd(Lab.VIP, start, 0).ifPresent(e -> results.add(setup.label(), kind, "start to VIP on n1 ms", (e.micros() - start) / 1000.0));
+            for (String signal : List.of("KILL", "TERM")) {
+                for (int r = 1; r <= options.rounds; r++) {
+                    settle(lab, probe, watch);
+                    long t0 = Sh.nowMicros();
+                    d1.signalGroup(signal);
+                    Optional<VipWatch.Event> vip = watch.awaitAdd(Lab.VIP, t0, 1, 15_000);
+                    Optional<ClientProbe.Answer> client = probe.await(t0, "n2", 15_000);
+                    Optional<GarpCapture.Garp> g = garp.await(Lab.VIP, t0, n1.mac(), 15_000);
+                    String p = "SIG" + signal + " ";
+                    vip.ifPresent(e -> results.add(setup.label(), kind, p + "(a) VIP on new master ms", (e.micros() - t0) / 1000.0));
+                    client.ifPresent(a -> results.add(setup.label(), kind, p + "(b) client reaches new master ms", (a.endMicros() - t0) / 1000.0));
+                    g.ifPresent(x -> results.add(setup.label(), kind, p + "(c) first GARP from new master ms", (x.micros() - t0) / 1000.0));
+                    log(String.format("%s %s SIG%s round %d: vip %s client %s garp %s", kind, setup.label(), signal, r, ms(vip.map(VipWatch.Event::micros), t0),
+                            ms(client.map(ClientProbe.Answer::endMicros), t0), ms(g.map(GarpCapture.Garp::micros), t0)));
+                    restore(lab, d1, n1);
+                }
+            }
+            settle(lab, probe, watch);
+            idle(setup, kind, d1, d2);
+            for (int loss : options.losses) {
+                flaps(lab, setup, kind, d1, d2, watch, loss);
+            }
+            long complaints = LogCheck.complaints(d1.log()).size() + LogCheck.complaints(d2.log()).size();
+            results.add(setup.label(), kind, "log complaints about peer packets", complaints);
+        } finally {
+            d1.stop(5000);
+            d2.stop(5000);
+            for (Lab.Node n : lab.nodes()) {
+                Sh.tryRun("ip", "-n", n.ns(), "addr", "del", Lab.VIP + "/24", "dev", "eth0");
+                lab.vrrpLoss(n, 0);
+                VrrpDaemons.clearPidFiles(lab, n);
+            }
+        }
+    }
+
+    private static String ms(Optional<Long> micros, long t0) {
+        return micros.map(m -> String.format("%.1f", (m - t0) / 1000.0)).orElse("-");
+    }
+
+    /** Waits until n1 is the sole holder, unchanged for 1.5 s, and the client is answered by n1. */
+    private void settle(Lab lab, ClientProbe probe, VipWatch watch) {
+        long end = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < end) {
+            long now = Sh.nowMicros();
+            boolean quiet = watch.between(Lab.VIP, now - 1_500_000, now).isEmpty();
+            boolean answered = probe.last().filter(a -> a.node().equals("n1") && a.endMicros() > now - 500_000).isPresent();
+            if (quiet && answered && lab.holders(Lab.VIP).equals(Set.of(1))) {
+                return;
+            }
+            Sh.sleep(100);
+        }
+        throw new IllegalStateException("did not settle with n1 as the sole holder: " + lab.holders(Lab.VIP));
+    }
+
+    /** Restarts the faulted master (after SIGKILL its VIP is still configured; the daemon must remove it). */
+    private void restore(Lab lab, Daemon d, Lab.Node node) {
+        if (d.waitExit(5000) == null) {
+            d.signalGroup("KILL");
+            d.waitExit(5000);
+        }
+        d.stop(1000);
+        VrrpDaemons.clearPidFiles(lab, node);
+        d.start();
+        if (!lab.awaitHolders(Lab.VIP, Set.of(1), 30_000)) {
+            throw new IllegalStateException("restarted n1 did not preempt back: " + lab.holders(Lab.VIP));
+        }
+    }
+
+    private void idle(Setup setup, Kind kind, Daemon d1, Daemon d2) {
+        ProcStats.Sample a1 = ProcStats.tree(d1.pid());
+        ProcStats.Sample a2 = ProcStats.tree(d2.pid());
+        Sh.sleep(options.idleSeconds * 1000L);
+        ProcStats.Sample b1 = ProcStats.tree(d1.pid());
+        ProcStats.Sample b2 = ProcStats.tree(d2.pid());
+        results.add(setup.label(), kind, "idle CPU master % of a core", 100.0 * (b1.cpuSeconds() - a1.cpuSeconds()) / options.idleSeconds);
+        results.add(setup.label(), kind, "idle CPU backup % of a core", 100.0 * (b2.cpuSeconds() - a2.cpuSeconds()) / options.idleSeconds);
+        results.add(setup.label(), kind, "RSS master MB", Math.max(a1.rssKb(), b1.rssKb()) / 1024.0);
+        results.add(setup.label(), kind, "RSS backup MB", Math.max(a2.rssKb(), b2.rssKb()) / 1024.0);
+    }
+
+    /** Spurious takeovers (MASTER transitions in the logs) and split-brain time over the window. */
+    private void flaps(Lab lab, Setup setup, Kind kind, Daemon d1, Daemon d2, VipWatch watch, int loss) {
+        for (Lab.Node n : lab.nodes()) {
+            lab.vrrpLoss(n, loss);
+        }
+        long masters0 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
+        long t0 = Sh.nowMicros();
+        Set<Integer> initial = lab.holders(Lab.VIP);
+        Sh.sleep(options.flapSeconds * 1000L);
+        long t1 = Sh.nowMicros();
+        long masters1 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
+        for (Lab.Node n : lab.nodes()) {
+            lab.vrrpLoss(n, 0);
+        }
+        double splitMs = SplitBrain.millis(initial, watch.between(Lab.VIP, t0, t1), t0, t1);
+        String w = options.flapSeconds + " s at " + loss + " % loss: ";
+        results.add(setup.label(), kind, w + "spurious takeovers", masters1 - masters0);
+        results.add(setup.label(), kind, w + "two-master time ms", splitMs);
+        log(String.format("%s %s %d%% loss: takeovers %d, two masters %.1f ms", kind, setup.label(), loss, masters1 - masters0, splitMs));
+    }
+
+    static void log(String s) {
+        System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + s);
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        int rounds = 3;
+        int idleSeconds = 30;
+        int flapSeconds = 60;
+        List<Integer> losses = List.of(0, 20);
+        List<Kind> kinds = List.of(Kind.KEEPALIVED, Kind.HALO);
+        List<String> setups = List.of();
+        Path dir = Path.of("tests/system/target/bench");
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--rounds" -> o.rounds = Integer.parseInt(v);
+                    case "--idle" -> o.idleSeconds = Integer.parseInt(v);
+                    case "--flap" -> o.flapSeconds = Integer.parseInt(v);
+                    case "--loss" -> o.losses = List.of(v.split(",")).stream().map(Integer::parseInt).toList();
+                    case "--kinds" -> o.kinds = List.of(v.split(",")).stream().map(k -> Kind.valueOf(k.toUpperCase())).toList();
+                    case "--setups" -> o.setups = List.of(v.split(","));
+                    case "--dir" -> o.dir = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (--rounds N --idle S --flap S --loss 0,20 --kinds keepalived,halo --setups v2-1s,v3-100ms,v3-10ms --dir D)");
+                }
+                i++;
+            }
+            return o;
+        }
+    }
+
+}
