@@ -16,10 +16,11 @@ public interface Announcer {
     void gratuitousArp(String device, MacAddress sourceMac, Inet4Address vip) throws LinuxException;
 
     /**
-     * Unsolicited neighbour advertisement (RFC 4861 section 7.2.6) to ff02::1 from {@code source} (the
-     * interface's link-local address), target = {@code vip}, override flag set, router flag when
-     * {@code router}, with a target link-layer address option carrying {@code sourceMac}.
+     * Unsolicited neighbour advertisement (RFC 4861 section 7.2.6) as keepalived 2.2.7 sends it: from
+     * the VIP itself to ff02::1 (Ethernet 33:33:00:00:00:01), hop limit 255, target = {@code vip},
+     * override flag set, router flag when {@code router} (keepalived: when IPv6 forwarding is on for
+     * the interface), and a target link-layer address option carrying {@code sourceMac}.
      */
-    void unsolicitedNa(String device, MacAddress sourceMac, Inet6Address source, Inet6Address vip,
-            boolean router) throws LinuxException;
+    void unsolicitedNa(String device, MacAddress sourceMac, Inet6Address vip, boolean router)
+            throws LinuxException;
 }
