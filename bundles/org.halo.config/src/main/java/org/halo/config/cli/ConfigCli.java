@@ -30,6 +30,28 @@ public final class ConfigCli {
         return r.diagnostics().exitCode();
     }
 
+    /** Stand-alone use: {@code java -cp org.halo.config.jar org.halo.config.cli.ConfigCli [-d] [-i ID] FILE}. */
+    public static void main(String[] args) {
+        boolean dump = false;
+        String id = null;
+        String file = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("-d".equals(args[i])) {
+                dump = true;
+            } else if ("-i".equals(args[i]) && i + 1 < args.length) {
+                id = args[++i];
+            } else {
+                file = args[i];
+            }
+        }
+        if (file == null) {
+            System.err.println("usage: ConfigCli [-d] [-i config-id] FILE");
+            System.exit(1);
+        }
+        Path p = Path.of(file);
+        System.exit(dump ? dumpConfig(p, id, System.out) : configTest(p, id, System.err));
+    }
+
     /**
      * Prints the effective configuration (after includes, conditionals, parameters and defaults) to {@code out},
      * followed by the diagnostics. Returns the same code as {@link #configTest}.

@@ -20,6 +20,16 @@ public final class Diagnostics {
 
     private final List<Diagnostic> list = new ArrayList<>();
     private int dropped;
+    private boolean aborted;
+
+    /** keepalived exits at once with KEEPALIVED_EXIT_CONFIG (e.g. a missing parameter, lib/parser.c null_strvec). */
+    public void abort() {
+        aborted = true;
+    }
+
+    public boolean aborted() {
+        return aborted;
+    }
 
     public void add(Diagnostic d) {
         if (list.size() < MAX) {
@@ -50,22 +60,33 @@ public final class Diagnostics {
         return false;
     }
 
-    /** True when keepalived would refuse the file: a fatal problem or a security problem. */
+    /** keepalived's retained {@code config_err}: the highest class reported (lib/parser.c vreport_config_error). */
+    public Severity worst() {
+        Severity w = null;
+        for (Diagnostic d : list) {
+            if (d.severity().compareTo(Severity.INFO) > 0 && (w == null || d.severity().compareTo(w) > 0)) {
+                w = d.severity();
+            }
+        }
+        return w;
+    }
+
+    /** True when Halo must not use the configuration: nothing parsed, or a fatal class is present. */
     public boolean unusable() {
-        return has(Severity.FATAL);
+        return aborted || has(Severity.FATAL) || has(Severity.FILE_NOT_FOUND);
+    }
+
+    /** True when any problem other than a Halo note was reported. */
+    public boolean hasErrors() {
+        return worst() != null;
     }
 
     /** The exit code {@code keepalived -t} would return for these diagnostics. */
     public int exitCode() {
-        if (has(Severity.FATAL)) {
+        if (aborted) {
             return EXIT_FATAL;
         }
-        if (has(Severity.SECURITY)) {
-            return EXIT_SECURITY;
-        }
-        if (has(Severity.ERROR)) {
-            return EXIT_ERRORS;
-        }
-        return EXIT_OK;
+        Severity w = worst();
+        return w == null ? EXIT_OK : w.exitCode();
     }
 }

@@ -1,18 +1,68 @@
 package org.halo.config.diag;
 
 /**
- * Severity of a configuration diagnostic. Mirrors keepalived 2.2.7's {@code config_err_t} classes as far as
- * they change the {@code -t} exit code: warnings do not, errors give 5, fatal gives 4, security gives 6.
+ * Classes of configuration diagnostics. Except for {@link #NOTE}, these are keepalived 2.2.7's
+ * {@code config_err_t} values in its declaration order (lib/parser.h), because keepalived keeps the one with the
+ * highest value and derives the {@code -t} exit code from it (keepalived/core/main.c config_test_exit):
+ * FILE_NOT_FOUND, BAD_IF, FATAL exit 4; SECURITY exits 6; all others exit 5.
  */
 public enum Severity {
-    /** Informational (e.g. a keyword Halo parses but does not implement yet is reported as WARNING, not this). */
+    /** Halo-only note (e.g. a keyword parsed but not implemented yet): printed, never changes the exit code. */
+    NOTE,
+    /** keepalived reports it (config_err CONFIG_OK), the exit code is unchanged. */
     INFO,
-    /** Reported, does not change the exit code (keepalived's "WARNING - ..." lines that do not set config_err). */
+    FILE_NOT_FOUND,
+    BAD_IF,
+    FATAL,
+    MULTIPLE_FILES,
+    UNKNOWN_KEYWORD,
+    UNEXPECTED_BOB,
+    MISSING_BOB,
+    UNEXPECTED_EOB,
+    MISSING_EOB,
+    UNMATCHED_QUOTE,
+    MISSING_PARAMETER,
+    INVALID_NUMBER,
+    GENERAL_ERROR,
     WARNING,
-    /** keepalived would run, but {@code -t} exits 5 (unknown keyword, out of range value, ...). */
-    ERROR,
-    /** Script security violation: {@code -t} exits 6. */
-    SECURITY,
-    /** The configuration cannot be used at all: {@code -t} exits 4. */
-    FATAL
+    DEPRECATED,
+    SECURITY;
+
+    /** The {@code -t} exit code keepalived gives when this is the retained error class. */
+    public int exitCode() {
+        switch (this) {
+            case NOTE:
+            case INFO:
+                return 0;
+            case FILE_NOT_FOUND:
+            case BAD_IF:
+            case FATAL:
+                return Diagnostics.EXIT_FATAL;
+            case SECURITY:
+                return Diagnostics.EXIT_SECURITY;
+            default:
+                return Diagnostics.EXIT_ERRORS;
+        }
+    }
+
+    /** Short label used by Halo's own log output. */
+    public String label() {
+        switch (this) {
+            case NOTE:
+                return "note";
+            case INFO:
+                return "info";
+            case FILE_NOT_FOUND:
+            case BAD_IF:
+            case FATAL:
+                return "fatal";
+            case SECURITY:
+                return "security";
+            case WARNING:
+            case DEPRECATED:
+                return "warning";
+            default:
+                return "error";
+        }
+    }
 }

@@ -51,6 +51,28 @@ public final class BlockSpec {
         return this;
     }
 
+    /** The sub-block of keyword {@code name} (null if none). */
+    public BlockSpec sub(String name) {
+        KeywordSpec k = byName.get(name);
+        return k == null ? null : k.block();
+    }
+
+    /** Replaces a keyword's spec (used to overlay checks on the generated tree). */
+    public BlockSpec update(String name, java.util.function.UnaryOperator<KeywordSpec> fn) {
+        KeywordSpec k = byName.get(name);
+        if (k == null) {
+            throw new IllegalArgumentException("no keyword " + name + " in " + this.name);
+        }
+        KeywordSpec n = fn.apply(k);
+        int idx = ordered.indexOf(k);
+        ordered.set(idx, n);
+        byName.put(n.name(), n);
+        for (String a : n.aliases()) {
+            byName.put(a, n);
+        }
+        return this;
+    }
+
     // ---- small DSL used by Registry ----
 
     public BlockSpec value(String name, Check check, String doc) {

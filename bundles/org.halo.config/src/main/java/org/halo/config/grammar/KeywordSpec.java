@@ -18,4 +18,29 @@ import java.util.List;
  */
 public record KeywordSpec(String name, List<String> aliases, Kind kind, Check check, BlockSpec block, Check itemCheck,
                           boolean implemented, String deprecated, boolean blockOptional, String doc) {
+
+    public KeywordSpec withCheck(Check c) {
+        return new KeywordSpec(name, aliases, kind, check == Check.NONE ? c : check.and(c), block, itemCheck, implemented, deprecated,
+            blockOptional, doc);
+    }
+
+    public KeywordSpec withItemCheck(Check c) {
+        return new KeywordSpec(name, aliases, kind, check, block, c, implemented, deprecated, blockOptional, doc);
+    }
+
+    public KeywordSpec withImplemented(boolean impl) {
+        return new KeywordSpec(name, aliases, kind, check, block, itemCheck, impl, deprecated, blockOptional, doc);
+    }
+
+    public KeywordSpec withDeprecated(String replacement) {
+        return new KeywordSpec(name, aliases, kind, check, block, itemCheck, implemented, replacement, blockOptional, doc);
+    }
+
+    public KeywordSpec withAliases(List<String> al) {
+        return new KeywordSpec(name, List.copyOf(al), kind, check, block, itemCheck, implemented, deprecated, blockOptional, doc);
+    }
+
+    public KeywordSpec withDoc(String d) {
+        return new KeywordSpec(name, aliases, kind, check, block, itemCheck, implemented, deprecated, blockOptional, d);
+    }
 }

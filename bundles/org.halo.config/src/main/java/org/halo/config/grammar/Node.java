@@ -17,6 +17,7 @@ public final class Node {
     private final int line;
     private final KeywordSpec spec;
     private List<Node> children;
+    private Node parent;
 
     public Node(String keyword, List<Token> args, String file, int line, KeywordSpec spec) {
         this.keyword = keyword;
@@ -50,6 +51,16 @@ public final class Node {
         return spec;
     }
 
+    /** The enclosing block (null for the root). */
+    public Node parent() {
+        return parent;
+    }
+
+    /** The first argument of the enclosing block, e.g. the instance name for a keyword inside vrrp_instance. */
+    public String owner() {
+        return parent == null ? null : parent.arg(0);
+    }
+
     public boolean isBlock() {
         return children != null;
     }
@@ -66,6 +77,7 @@ public final class Node {
 
     void add(Node child) {
         openBlock();
+        child.parent = this;
         children.add(child);
     }
 

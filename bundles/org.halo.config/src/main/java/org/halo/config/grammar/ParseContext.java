@@ -15,19 +15,7 @@ public final class ParseContext {
         return diags;
     }
 
-    public void error(Node n, String message) {
-        diags.add(n.file(), n.line(), Severity.ERROR, message);
-    }
-
-    public void warning(Node n, String message) {
-        diags.add(n.file(), n.line(), Severity.WARNING, message);
-    }
-
-    public void fatal(Node n, String message) {
-        diags.add(n.file(), n.line(), Severity.FATAL, message);
-    }
-
-    public void security(Node n, String message) {
-        diags.add(n.file(), n.line(), Severity.SECURITY, message);
+    public void report(Node n, Severity s, String message) {
+        diags.add(n.file(), n.line(), s, message);
     }
 }

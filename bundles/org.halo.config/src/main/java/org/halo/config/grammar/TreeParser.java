@@ -2,206 +2,187 @@ package org.halo.config.grammar;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.halo.config.diag.Severity;
 import org.halo.config.lex.Line;
 import org.halo.config.lex.Token;
 
 /**
- * Builds the keyword tree from preprocessed lines, driven by the {@link Registry}. Follows keepalived's
- * lib/parser.c: a line is split at unquoted braces (so whole blocks may sit on one line), the first word of
- * each piece is the keyword, the rest of the piece are its arguments (extra arguments are ignored as in
- * keepalived), an unknown keyword is reported and its block skipped. Iterative with an explicit stack so
- * that deep nesting cannot overflow the Java stack.
+ * Builds the keyword tree from preprocessed lines, driven by the {@link Registry}, reproducing keepalived
+ * 2.2.7's lib/parser.c: read_line splits a line at every unquoted brace (so whole blocks may sit on one line),
+ * process_stream looks the first word up in the current block, an unknown keyword is reported and its
+ * block is NOT skipped (its lines are read in the current block and its '}' closes the current block, as in
+ * keepalived), value blocks (virtual_ipaddress, ...) consume their lines like alloc_value_block. Iterative
+ * with an explicit stack, so that hostile nesting cannot overflow the Java stack.
  */
 public final class TreeParser {
-    /** Deeper blocks are reported and skipped; keepalived's own grammar is at most 5 levels deep. */
-    public static final int MAX_DEPTH = 32;
-
     private final ParseContext ctx;
+    private final Set<String> extraCheckers;
 
     public TreeParser(ParseContext ctx) {
+        this(ctx, Set.of());
+    }
+
+    /** @param extraCheckers checker type names contributed by plug-ins (parsed generically inside real_server) */
+    public TreeParser(ParseContext ctx, Set<String> extraCheckers) {
         this.ctx = ctx;
+        this.extraCheckers = extraCheckers;
     }
 
     private static final class Frame {
-        final BlockSpec spec;      // null when skipping an unknown block
-        final KeywordSpec owner;   // keyword that opened this block (null at root or when skipping)
+        final BlockSpec spec;
         final Node node;
-        int skipDepth;             // for skip frames: nested braces still open
+        boolean needBob;
 
-        Frame(BlockSpec spec, KeywordSpec owner, Node node) {
+        Frame(BlockSpec spec, Node node, boolean needBob) {
             this.spec = spec;
-            this.owner = owner;
             this.node = node;
+            this.needBob = needBob;
         }
     }
 
-    /** A piece of a line: the words up to and including an opening brace, or a lone closing brace. */
-    private record Piece(String file, int line, List<Token> words) {
-        boolean opens() {
-            return !words.isEmpty() && words.get(words.size() - 1).isOpen();
-        }
-
-        boolean isClose() {
-            return words.size() == 1 && words.get(0).isClose();
-        }
-
-        boolean isOpenOnly() {
-            return words.size() == 1 && words.get(0).isOpen();
+    /** One read_line() result: the words between braces, or a lone brace. */
+    record Unit(String file, int line, List<Token> words) {
+        boolean is(String brace) {
+            return words.size() == 1 && !words.get(0).quoted() && words.get(0).text().equals(brace);
         }
     }
 
     public Node parse(List<Line> lines, BlockSpec root) {
         Node top = new Node("<root>", List.of(), null, 0, null);
         top.openBlock();
+        List<Unit> units = units(lines);
         List<Frame> stack = new ArrayList<>();
-        stack.add(new Frame(root, null, top));
-        Node pendingBlock = null;       // a block keyword whose '{' is expected on a following line
-        KeywordSpec pendingSpec = null;
-        for (Line l : lines) {
-            for (Piece p : pieces(l)) {
-                Frame f = stack.get(stack.size() - 1);
-                if (f.spec == null) {           // skipping an unknown or too-deep block
-                    if (p.isClose()) {
-                        if (--f.skipDepth == 0) {
-                            stack.remove(stack.size() - 1);
-                        }
-                    } else if (p.opens()) {
-                        f.skipDepth++;
-                    }
+        stack.add(new Frame(root, top, false));
+        int i = 0;
+        while (i < units.size()) {
+            Unit u = units.get(i++);
+            Frame f = stack.get(stack.size() - 1);
+            int level = stack.size() - 1;
+            String str = u.words.get(0).text();
+            if (f.needBob) {
+                f.needBob = false;
+                if (u.is("{") && level > 0) {
                     continue;
                 }
-                if (pendingBlock != null) {
-                    Node pb = pendingBlock;
-                    KeywordSpec ps = pendingSpec;
-                    pendingBlock = null;
-                    pendingSpec = null;
-                    if (p.isOpenOnly()) {
-                        push(stack, ps, pb);
-                        continue;
-                    }
-                    // keepalived: a block keyword must be followed by '{'
-                    ctx.diagnostics().add(pb.file(), pb.line(), Severity.ERROR, "Missing '{' at beginning of configuration block");
-                    f = stack.get(stack.size() - 1);
-                }
-                if (p.isClose()) {
-                    if (stack.size() == 1) {
-                        ctx.diagnostics().add(p.file, p.line, Severity.ERROR, "Unexpected '}' - extra '}' found");
-                    } else {
-                        stack.remove(stack.size() - 1);
-                    }
-                    continue;
-                }
-                List<Token> w = p.words;
-                boolean opens = p.opens();
-                List<Token> content = opens ? w.subList(0, w.size() - 1) : w;
-                if (content.isEmpty()) {        // a lone '{' that nothing asked for
-                    ctx.diagnostics().add(p.file, p.line, Severity.ERROR, "Unexpected '{' - skipping block");
-                    skip(stack);
-                    continue;
-                }
-                KeywordSpec owner = f.owner;
-                if (owner != null && owner.kind() == Kind.LIST) {
-                    Node item = new Node(content.get(0).text(), content.subList(1, content.size()), p.file, p.line, null);
-                    f.node.add(item);
-                    if (owner.itemCheck() != null) {
-                        owner.itemCheck().check(item, ctx);
-                    }
-                    if (opens) {
-                        skip(stack);
-                    }
-                    continue;
-                }
-                String kw = content.get(0).text();
-                KeywordSpec k = f.spec.find(kw);
-                if (k == null && f.spec.generic()) {
-                    k = new KeywordSpec(kw, List.of(), Kind.VALUE, Check.NONE, null, null, true, null, false, "");
-                }
-                if (k == null) {
-                    ctx.diagnostics().add(p.file, p.line, Severity.ERROR, "Unknown keyword '" + kw + "'");
-                    if (opens) {
-                        skip(stack);
-                    }
-                    continue;
-                }
-                Node n = new Node(kw, content.subList(1, content.size()), p.file, p.line, k);
-                f.node.add(n);
-                if (k.deprecated() != null) {
-                    ctx.diagnostics().add(p.file, p.line, Severity.WARNING,
-                        "Keyword '" + kw + "' is deprecated - please use '" + k.deprecated() + "'");
-                }
-                if (!k.implemented()) {
-                    ctx.diagnostics().add(p.file, p.line, Severity.WARNING,
-                        "Keyword '" + kw + "' is parsed but not implemented by Halo yet - ignored");
-                }
+                report(u, Severity.MISSING_BOB, "Missing '{' at beginning of configuration block");
+            } else if (u.is("{")) {
+                report(u, Severity.UNEXPECTED_BOB, "Unexpected '{' - ignoring");
+                continue;
+            }
+            if (u.is("}") && level > 0) {
+                stack.remove(stack.size() - 1);
+                continue;
+            }
+            KeywordSpec k = f.spec.find(str);
+            if (k == null && "real_server".equals(f.spec.name()) && extraCheckers.contains(str)) {
+                k = new KeywordSpec(str, List.of(), Kind.CHECKER, Check.NONE, new BlockSpec(str, true), null, true, null, false,
+                    "plug-in checker");
+            }
+            if (k == null && f.spec.generic() && !u.is("}")) {
+                k = new KeywordSpec(str, List.of(), Kind.VALUE, Check.NONE, null, null, true, null, false, "");
+            }
+            if (k == null) {
+                report(u, Severity.UNKNOWN_KEYWORD, "Unknown keyword '" + str + "'");
+                continue;
+            }
+            List<Token> args = u.words.subList(1, u.words.size());
+            Node n = new Node(str, args, u.file, u.line, k);
+            f.node.add(n);
+            if (!k.implemented()) {
+                report(u, Severity.NOTE, "Keyword '" + str + "' is parsed but not implemented by Halo yet - ignored");
+            }
+            try {
                 k.check().check(n, ctx);
-                if (k.kind() == Kind.VALUE) {
-                    if (opens) {
-                        skip(stack);
+            } catch (MissingParameter e) {
+                ctx.diagnostics().abort();
+                return top;
+            }
+            switch (k.kind()) {
+                case BLOCK:
+                case CHECKER:
+                    n.openBlock();
+                    if (k.block() != null && !k.block().keywords().isEmpty() || k.kind() == Kind.CHECKER) {
+                        stack.add(new Frame(k.block(), n, true));
                     }
-                    continue;
-                }
-                if (opens) {
-                    push(stack, k, n);
-                } else if (k.blockOptional()) {
-                    continue;
-                } else {
-                    pendingBlock = n;
-                    pendingSpec = k;
-                }
+                    break;
+                case LIST:
+                    i = valueBlock(units, i, n, k);
+                    break;
+                default:
+                    break;
             }
         }
-        if (pendingBlock != null) {
-            ctx.diagnostics().add(pendingBlock.file(), pendingBlock.line(), Severity.ERROR,
-                "Missing '{' at beginning of configuration block");
-        }
-        if (stack.size() > 1) {
-            Frame open = stack.get(1);
-            String where = open.node == null ? "" : " (block '" + open.node.keyword() + "' at line " + open.node.line() + ")";
-            ctx.diagnostics().add(null, 0, Severity.ERROR, "Missing '}' at end of configuration" + where);
+        if (depth > 0) {
+            Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
+            ctx.diagnostics().add(last == null ? null : last.file, last == null ? 0 : last.line, Severity.MISSING_EOB,
+                "There are " + depth + " missing '}'s or extra '{'s");
         }
         return top;
     }
 
-    private void push(List<Frame> stack, KeywordSpec k, Node n) {
+    /** keepalived's alloc_value_block: the lines up to the matching '}' are items of the keyword. */
+    private int valueBlock(List<Unit> units, int i, Node n, KeywordSpec k) {
         n.openBlock();
-        if (stack.size() > MAX_DEPTH) {
-            ctx.diagnostics().add(n.file(), n.line(), Severity.ERROR,
-                "configuration blocks nested deeper than " + MAX_DEPTH + " - block skipped");
-            skip(stack);
-            return;
+        if (!n.args().isEmpty()) {
+            ctx.diagnostics().add(n.file(), n.line(), Severity.GENERAL_ERROR,
+                "Block " + n.keyword() + " has extra parameters " + n.arg(0) + " ...");
         }
-        BlockSpec sub = k.kind() == Kind.LIST ? new BlockSpec(k.name()) : k.block();
-        stack.add(new Frame(sub, k, n));
-    }
-
-    private static void skip(List<Frame> stack) {
-        Frame s = new Frame(null, null, null);
-        s.skipDepth = 1;
-        stack.add(s);
-    }
-
-    private static List<Piece> pieces(Line l) {
-        List<Piece> out = new ArrayList<>(2);
-        List<Token> cur = new ArrayList<>();
-        for (Token t : l.tokens()) {
-            if (t.isOpen()) {
-                cur.add(t);
-                out.add(new Piece(l.file(), l.number(), cur));
-                cur = new ArrayList<>();
-            } else if (t.isClose()) {
-                if (!cur.isEmpty()) {
-                    out.add(new Piece(l.file(), l.number(), cur));
-                    cur = new ArrayList<>();
+        boolean needBob = true;
+        while (i < units.size()) {
+            Unit u = units.get(i++);
+            if (needBob) {
+                needBob = false;
+                if (u.is("{")) {
+                    continue;
                 }
-                out.add(new Piece(l.file(), l.number(), List.of(t)));
-            } else {
-                cur.add(t);
+                // keepalived only logs "'{' missing from beginning of block" here (log_message, not a config error)
+            }
+            if (u.is("}")) {
+                break;
+            }
+            Node item = new Node(u.words.get(0).text(), u.words.subList(1, u.words.size()), u.file, u.line, null);
+            n.add(item);
+            if (k.itemCheck() != null) {
+                k.itemCheck().check(item, ctx);
             }
         }
-        if (!cur.isEmpty()) {
-            out.add(new Piece(l.file(), l.number(), cur));
+        return i;
+    }
+
+    private void report(Unit u, Severity s, String message) {
+        ctx.diagnostics().add(u.file, u.line, s, message);
+    }
+
+    private int depth;
+
+    /** read_line's splitting plus its block_depth accounting ("Extra '}' found"). */
+    private List<Unit> units(List<Line> lines) {
+        List<Unit> out = new ArrayList<>(lines.size() + lines.size() / 2);
+        depth = 0;
+        for (Line l : lines) {
+            List<Token> cur = new ArrayList<>();
+            for (Token t : l.tokens()) {
+                if (t.isOpen() || t.isClose()) {
+                    if (!cur.isEmpty()) {
+                        out.add(new Unit(l.file(), l.number(), cur));
+                        cur = new ArrayList<>();
+                    }
+                    if (t.isOpen()) {
+                        depth++;
+                    } else if (depth-- < 1) {
+                        ctx.diagnostics().add(l.file(), l.number(), Severity.UNEXPECTED_EOB, "Extra '}' found");
+                        depth = 0;
+                    }
+                    out.add(new Unit(l.file(), l.number(), List.of(t)));
+                } else {
+                    cur.add(t);
+                }
+            }
+            if (!cur.isEmpty()) {
+                out.add(new Unit(l.file(), l.number(), cur));
+            }
         }
         return out;
     }

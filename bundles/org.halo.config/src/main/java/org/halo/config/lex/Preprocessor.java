@@ -63,7 +63,7 @@ public final class Preprocessor {
     public List<Line> run(Path file, String shownName) {
         Path abs = file.toAbsolutePath().normalize();
         if (!Files.isReadable(abs) || Files.isDirectory(abs)) {
-            diags.add(null, 0, Severity.FATAL, "Unable to open configuration file " + shownName);
+            diags.add(null, 0, Severity.FILE_NOT_FOUND, (Files.exists(abs) ? "Unable to read configuration file " : "Unable to find configuration file ") + shownName);
             return out;
         }
         readFile(abs, shownName, null, 0);
@@ -72,11 +72,11 @@ public final class Preprocessor {
 
     private void readFile(Path abs, String shown, String fromFile, int fromLine) {
         if (includeStack.contains(abs)) {
-            diags.add(fromFile, fromLine, Severity.ERROR, "Configuration file " + shown + " includes itself (include cycle) - ignored");
+            diags.add(fromFile, fromLine, Severity.GENERAL_ERROR, "Configuration file " + shown + " includes itself (include cycle) - ignored");
             return;
         }
         if (includeStack.size() >= MAX_INCLUDE_DEPTH) {
-            diags.add(fromFile, fromLine, Severity.ERROR, "include nesting deeper than " + MAX_INCLUDE_DEPTH + " - " + shown + " ignored");
+            diags.add(fromFile, fromLine, Severity.GENERAL_ERROR, "include nesting deeper than " + MAX_INCLUDE_DEPTH + " - " + shown + " ignored");
             return;
         }
         includeStack.push(abs);
@@ -120,7 +120,7 @@ public final class Preprocessor {
                 }
                 lineNo++;
                 if (tooLong) {
-                    diags.add(shown, lineNo, Severity.ERROR, "line longer than " + MAX_LINE + " bytes - ignored");
+                    diags.add(shown, lineNo, Severity.GENERAL_ERROR, "line longer than " + MAX_LINE + " bytes - ignored");
                     continue;
                 }
                 String text = decode(dec, buf.toByteArray(), shown, lineNo);
@@ -135,7 +135,7 @@ public final class Preprocessor {
                 pending = processRaw(text, shown, lineNo, 0);
             }
         } catch (IOException e) {
-            diags.add(fromFile == null ? shown : fromFile, fromFile == null ? 0 : fromLine, Severity.ERROR,
+            diags.add(fromFile == null ? shown : fromFile, fromFile == null ? 0 : fromLine, Severity.FILE_NOT_FOUND,
                 "Unable to read configuration file " + shown + ": " + e.getMessage());
         } finally {
             if (pending != null) {
@@ -165,7 +165,7 @@ public final class Preprocessor {
             int bad = firstInvalid(bytes, len);
             // keepalived reads bytes; invalid UTF-8 inside a comment is harmless, elsewhere it is an error.
             if (c < 0 || bad < c) {
-                diags.add(shown, lineNo, Severity.ERROR, "invalid UTF-8 at column " + (bad + 1));
+                diags.add(shown, lineNo, Severity.GENERAL_ERROR, "invalid UTF-8 at column " + (bad + 1));
             }
             return latin;
         }
@@ -217,23 +217,13 @@ public final class Preprocessor {
             return null;
         }
         if (depth > MAX_SUBST_ROUNDS) {
-            diags.add(file, lineNo, Severity.ERROR, "parameter expansion nested too deeply - line ignored");
+            diags.add(file, lineNo, Severity.GENERAL_ERROR, "parameter expansion nested too deeply - line ignored");
             return null;
         }
         int c = Tokenizer.commentStart(text);
         String t = (c >= 0 ? text.substring(0, c) : text).strip();
         if (t.isEmpty()) {
             return null;
-        }
-        // include detection happens before conditionals and parameters (keepalived.conf(5)).
-        if (depth == 0 && t.startsWith("include")) {
-            List<Token> words = Tokenizer.split(t);
-            String kw = words.get(0).text();
-            if (kw.equals("include") || kw.equals("includer") || kw.equals("includem") || kw.equals("includew")
-                || kw.equals("includeb") || kw.equals("includea")) {
-                include(kw, words, file, lineNo);
-                return null;
-            }
         }
         if (t.charAt(0) == '@') {
             int sp = firstSpace(t);
@@ -299,6 +289,15 @@ public final class Preprocessor {
                 return processRaw(st, file, lineNo, depth + 1);
             }
         }
+        // keepalived checks for include after conditionals and parameters (lib/parser.c read_line/check_include).
+        if (s.startsWith("include") && s.length() > 8) {
+            char c7 = s.charAt(7);
+            char c8 = s.charAt(8);
+            if (Character.isWhitespace(c7) || (Character.isWhitespace(c8) && "rmwba".indexOf(c7) >= 0)) {
+                include(Character.isWhitespace(c7) ? ' ' : c7, s.substring(Character.isWhitespace(c7) ? 8 : 9).strip(), file, lineNo);
+                return null;
+            }
+        }
         emit(s, file, lineNo);
         return null;
     }
@@ -337,12 +336,12 @@ public final class Preprocessor {
                 return cur;
             }
             if (next.length() > MAX_LINE * 16) {
-                diags.add(file, lineNo, Severity.ERROR, "parameter expansion longer than " + (MAX_LINE * 16) + " characters - line ignored");
+                diags.add(file, lineNo, Severity.GENERAL_ERROR, "parameter expansion longer than " + (MAX_LINE * 16) + " characters - line ignored");
                 return null;
             }
             cur = next;
         }
-        diags.add(file, lineNo, Severity.ERROR, "parameter substitution does not terminate (recursive definition?) - line ignored");
+        diags.add(file, lineNo, Severity.GENERAL_ERROR, "parameter substitution does not terminate (recursive definition?) - line ignored");
         return null;
     }
 
@@ -433,7 +432,7 @@ public final class Preprocessor {
         int open = t.indexOf('(');
         int close = matchingParen(t, open);
         if (close < 0) {
-            diags.add(file, lineNo, Severity.ERROR, "Invalid " + t.substring(0, open) + " specification - missing ')'");
+            diags.add(file, lineNo, Severity.GENERAL_ERROR, "Invalid " + t.substring(0, open) + " specification - missing ')'");
             return;
         }
         String kind = t.substring(1, open);
@@ -449,7 +448,7 @@ public final class Preprocessor {
                 a[i] = a[i].strip();
             }
             if (a.length < 2 || a.length > 4 || !a[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                diags.add(file, lineNo, Severity.GENERAL_ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
                 return;
             }
             long start;
@@ -460,11 +459,11 @@ public final class Preprocessor {
                 start = a.length >= 3 ? parseLong(a[1]) : (end > 0 ? 1 : -1);
                 step = a.length == 4 ? parseLong(a[2]) : (end >= start ? 1 : -1);
             } catch (NumberFormatException e) {
-                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                diags.add(file, lineNo, Severity.GENERAL_ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
                 return;
             }
             if (step == 0 || (step > 0 && start > end) || (step < 0 && start < end)) {
-                diags.add(file, lineNo, Severity.ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
+                diags.add(file, lineNo, Severity.GENERAL_ERROR, "Invalid ~" + kind + " specification '" + spec + "'");
                 return;
             }
             boolean hex = kind.equals("SEQx");
@@ -481,7 +480,7 @@ public final class Preprocessor {
             List<String> vars = new ArrayList<>();
             List<List<String>> rows = new ArrayList<>();
             if (!parseList(spec, vars, rows)) {
-                diags.add(file, lineNo, Severity.ERROR, "Invalid ~LST specification '" + spec + "'");
+                diags.add(file, lineNo, Severity.GENERAL_ERROR, "Invalid ~LST specification '" + spec + "'");
                 return;
             }
             List<String> savedVals = new ArrayList<>();
@@ -579,26 +578,36 @@ public final class Preprocessor {
 
     // ---- include ----------------------------------------------------------------------------------------
 
-    private void include(String kw, List<Token> words, String file, int lineNo) {
-        if (words.size() < 2) {
-            diags.add(file, lineNo, Severity.ERROR, "No include file specified");
-            return;
+    private static final int INC_R = 1;
+    private static final int INC_M = 2;
+    private static final int INC_W = 4;
+    private static final int INC_B = 8;
+
+    /** keepalived's check_include/open_and_check_glob: which problems are errors depends on the variant. */
+    private void include(char variant, String pattern, String file, int lineNo) {
+        int type;
+        switch (variant) {
+            case 'r': type = INC_R; break;
+            case 'a': type = INC_R | INC_M | INC_B | INC_W; break;
+            case 'w': type = INC_R | INC_M | INC_W; break;
+            case 'm': type = INC_R | INC_M; break;
+            case 'b': type = INC_R | INC_B; break;
+            default: type = 0; break;
         }
-        boolean checked = !kw.equals("include");
-        String pattern = words.get(1).text();
         Path base = includeStack.isEmpty() ? Path.of("").toAbsolutePath() : includeStack.peek().getParent();
         List<Path> files;
         try {
             files = Glob.expand(base, pattern);
         } catch (IOException | RuntimeException e) {
-            diags.add(file, lineNo, checked ? Severity.ERROR : Severity.WARNING,
-                "Unable to expand include pattern '" + pattern + "': " + e.getMessage());
+            includeError(type, INC_R, file, lineNo, "Error reading config file(s): glob(\"" + pattern + "\") - " + e.getMessage() + ", skipping.");
             return;
         }
+        boolean wild = pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
         if (files.isEmpty()) {
-            // keepalived's plain include stays silent about no match; the checking variants report it.
-            if (checked) {
-                diags.add(file, lineNo, Severity.ERROR, "No config files matched '" + pattern + "'.");
+            if (!wild) {
+                includeError(type, pattern.indexOf('{') >= 0 ? INC_B : INC_M, file, lineNo, "Config files missing '" + pattern + "'.");
+            } else if ((type & INC_W) != 0) {
+                includeError(type, INC_W, file, lineNo, "No config files matched '" + pattern + "'.");
             }
             return;
         }
@@ -607,15 +616,27 @@ public final class Preprocessor {
                 return;
             }
             Path abs = p.toAbsolutePath().normalize();
-            if (!Files.isReadable(abs)) {
-                diags.add(file, lineNo, checked ? Severity.ERROR : Severity.WARNING,
-                    "Unable to open include file " + p + " - ignored");
+            if (Files.isDirectory(abs)) {
                 continue;
             }
-            if (Files.isDirectory(abs)) {
+            if (!Files.isReadable(abs) || !canOpen(abs)) {
+                includeError(type, INC_R, file, lineNo, "Configuration file '" + p + "' open problem (Permission denied) - skipping");
                 continue;
             }
             readFile(abs, p.toString(), file, lineNo);
         }
+    }
+
+    private static boolean canOpen(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** keepalived's file_config_error: an error only when the include variant asks for that check. */
+    private void includeError(int type, int errorType, String file, int lineNo, String message) {
+        diags.add(file, lineNo, (type & errorType) != 0 ? Severity.FILE_NOT_FOUND : Severity.INFO, message);
     }
 }
