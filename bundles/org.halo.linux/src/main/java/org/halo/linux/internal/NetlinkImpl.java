@@ -114,8 +114,13 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
                 .end()
                 .end();
         socket.transact(r, "create macvlan " + name + " on " + parent);
-        sysctl.configureVmac(name, parent);
-        setLinkUp(name, true);
+        try {
+            sysctl.configureVmac(name, parent);
+            setLinkUp(name, true);
+        } catch (LinuxException e) {
+            deleteLink(name); // leave nothing half-configured behind
+            throw e;
+        }
         return link(name).orElseThrow(() -> new LinuxException("macvlan " + name + " vanished", ENODEV));
     }
 

@@ -14,11 +14,16 @@ final class SysctlImpl implements Sysctl {
     private final NetnsGuard guard = new NetnsGuard();
 
     private Path path(String key) throws LinuxException {
-        if (!key.startsWith("net.") || key.contains("..") || key.contains("/")) {
+        if (!key.startsWith("net.") || key.contains("..")) {
             throw new LinuxException("not a net sysctl key: " + key, 22);
         }
         guard.check("sysctl " + key);
-        return Path.of("/proc/sys", key.replace('.', '/'));
+        // sysctl(8) convention: '.' separates levels, '/' stands for a '.' inside one (vrrp/51 = vrrp.51)
+        Path p = Path.of("/proc/sys");
+        for (String segment : key.split("\\.")) {
+            p = p.resolve(segment.replace('/', '.'));
+        }
+        return p;
     }
 
     @Override
@@ -57,12 +62,12 @@ final class SysctlImpl implements Sysctl {
             }
             set("net.ipv4.conf.all.rp_filter", "0");
         }
-        String v = "net.ipv4.conf." + vmac + ".";
+        String v = "net.ipv4.conf." + vmac.replace('.', '/') + ".";
         set(v + "arp_ignore", "1");
         set(v + "accept_local", "1");
         set(v + "rp_filter", "0");
         set(v + "promote_secondaries", "1");
-        String p = "net.ipv4.conf." + parent + ".";
+        String p = "net.ipv4.conf." + parent.replace('.', '/') + ".";
         set(p + "arp_ignore", "1");
         set(p + "arp_filter", "1");
     }
