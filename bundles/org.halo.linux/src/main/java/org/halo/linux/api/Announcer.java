@@ -10,6 +10,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Announcer {
 
     /**
+     * Opens the device's sending handle ahead of time (normally lazily on the first frame, which then
+     * costs tens of milliseconds), so that the first GARP after a transition to MASTER is not delayed.
+     */
+    void prepare(String device) throws LinuxException;
+
+    /**
      * Gratuitous ARP: broadcast Ethernet frame, ARP request, sender = target = {@code vip}, sender MAC
      * = {@code sourceMac} (the interface MAC, or the VMAC with use_vmac).
      */

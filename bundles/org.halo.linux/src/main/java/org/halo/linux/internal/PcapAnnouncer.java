@@ -25,6 +25,11 @@ public final class PcapAnnouncer implements Announcer, AutoCloseable {
     private final NetnsGuard guard = new NetnsGuard();
 
     @Override
+    public synchronized void prepare(String device) throws LinuxException {
+        handle(device);
+    }
+
+    @Override
     public void gratuitousArp(String device, MacAddress sourceMac, Inet4Address vip) throws LinuxException {
         send(device, Frames.gratuitousArp(sourceMac, vip));
     }
@@ -58,18 +63,14 @@ public final class PcapAnnouncer implements Announcer, AutoCloseable {
         guard.check("open pcap on " + device);
         h = withPcapLoader(() -> {
             try {
-                PcapNetworkInterface nif = Pcaps.getDevByName(device);
-                if (nif == null) {
-                    return null;
-                }
-                return nif.openLive(128, PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS, 10);
+                // The builder opens the device by name, without enumerating every interface first
+                return new PcapHandle.Builder(device).snaplen(128)
+                        .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(10)
+                        .build();
             } catch (PcapNativeException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
-        if (h == null) {
-            throw new LinuxException("no such interface for pcap: " + device, NetlinkImpl.ENODEV);
-        }
         handles.put(device, h);
         return h;
     }
