@@ -1,0 +1,109 @@
+package org.halo.host;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.halo.api.check.CheckTarget;
+import org.halo.api.check.Checker;
+import org.halo.api.check.Health;
+
+/**
+ * One configured check: the target handed to the checker plus the core's scheduling parameters.
+ *
+ * @param target     what the checker probes
+ * @param interval   time between probes ({@code interval} / {@code delay_loop})
+ * @param retryDelay time before the next probe after a failure while not yet DOWN
+ *                   ({@code delay_before_retry}; equals {@code interval} for vrrp_script)
+ * @param fall       consecutive failures (timeouts count) that make an UP target DOWN
+ * @param rise       consecutive successes that make a DOWN target UP
+ * @param initial    health before the first result
+ */
+record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int fall, int rise, Health initial) {
+
+    /** Factory PID of vrrp_script entries. */
+    static final String VRRP_SCRIPT_PID = "org.halo.vrrp.script";
+    /** Factory PID of real-server checks. */
+    static final String CHECK_PID = "org.halo.check";
+
+    CheckSpec {
+        Objects.requireNonNull(target, "target");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(target.id() + ": interval must be > 0");
+        }
+        if (fall < 1 || rise < 1) {
+            throw new IllegalArgumentException(target.id() + ": fall and rise must be >= 1");
+        }
+    }
+
+    String id() {
+        return target.id();
+    }
+
+    /**
+     * A {@code vrrp_script} block as published under {@value #VRRP_SCRIPT_PID}: {@code name},
+     * {@code script}, {@code interval} (default 1 s), {@code timeout} (default: interval),
+     * {@code weight}, {@code rise}, {@code fall} (default 1), {@code user}, {@code init_fail}.
+     * keepalived: the first result after start decides at once; later ones go through fall/rise.
+     */
+    static CheckSpec vrrpScript(Map<String, ?> config) {
+        String name = Props.text(config, "name");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(VRRP_SCRIPT_PID + ": missing name");
+        }
+        if (Props.text(config, "script") == null) {
+            throw new IllegalArgumentException("vrrp_script " + name + ": missing script");
+        }
+        Duration interval = Props.seconds(config, "interval", Duration.ofSeconds(1));
+        Duration timeout = Props.seconds(config, "timeout", interval);
+        Health initial = Props.flag(config, "init_fail") ? Health.DOWN : Health.UNKNOWN;
+        CheckTarget target = new CheckTarget("vrrp_script:" + name, Checker.VRRP_SCRIPT, timeout, textMap(config));
+        return new CheckSpec(target, interval, interval, Props.integer(config, "fall", 1),
+                Props.integer(config, "rise", 1), initial);
+    }
+
+    /**
+     * A real-server check as published under {@value #CHECK_PID}: {@code type} (e.g. {@code MISC_CHECK}),
+     * {@code virtual_server}, {@code real_server}, {@code delay_loop} (default 60 s), a timeout from
+     * {@code misc_timeout} / {@code connect_timeout} (default 5 s), {@code retry} (failures after the
+     * first before DOWN, default 1, so fall = retry + 1), {@code delay_before_retry} (default 1 s),
+     * {@code rise} (default 1), {@code alpha} (start DOWN; otherwise keepalived starts real servers UP),
+     * and {@code halo.check.id} to override the identity.
+     */
+    static CheckSpec realServerCheck(Map<String, ?> config) {
+        String type = Props.text(config, "type");
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException(CHECK_PID + ": missing type");
+        }
+        String id = Props.text(config, "halo.check.id");
+        if (id == null) {
+            String vs = Props.text(config, "virtual_server");
+            String rs = Props.text(config, "real_server");
+            id = vs != null && rs != null ? type + ":" + vs + "/" + rs : Props.text(config, "service.pid");
+        }
+        if (id == null) {
+            throw new IllegalArgumentException(CHECK_PID + ": no identity (halo.check.id or virtual_server/real_server)");
+        }
+        Duration interval = Props.seconds(config, "delay_loop", Duration.ofSeconds(60));
+        Duration timeout = Props.seconds(config, "misc_timeout",
+                Props.seconds(config, "connect_timeout", Duration.ofSeconds(5)));
+        Duration retryDelay = Props.seconds(config, "delay_before_retry", Duration.ofSeconds(1));
+        int retry = Props.integer(config, "retry", 1);
+        Health initial = Props.flag(config, "alpha") ? Health.DOWN : Health.UP;
+        CheckTarget target = new CheckTarget(id, type, timeout, textMap(config));
+        return new CheckSpec(target, interval, retryDelay, Math.max(1, retry + 1),
+                Props.integer(config, "rise", 1), initial);
+    }
+
+    private static Map<String, String> textMap(Map<String, ?> config) {
+        Map<String, String> out = new HashMap<>();
+        for (String k : config.keySet()) {
+            if (!k.startsWith("component.") && !k.equals("service.pid") && !k.equals("service.factoryPid")
+                    && !k.equals("felix.fileinstall.filename")) {
+                out.put(k, Props.text(config, k));
+            }
+        }
+        return out;
+    }
+}

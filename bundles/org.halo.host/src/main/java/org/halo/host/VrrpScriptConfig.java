@@ -1,0 +1,47 @@
+package org.halo.host;
+
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * One {@code vrrp_script} entry: a factory configuration under {@value CheckSpec#VRRP_SCRIPT_PID}
+ * becomes a check in the {@link CheckEngine}. Editing the configuration keeps health and counters.
+ */
+@Component(configurationPid = CheckSpec.VRRP_SCRIPT_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
+public final class VrrpScriptConfig {
+
+    private final CheckEngine engine;
+    private String id;
+
+    @Activate
+    public VrrpScriptConfig(@Reference CheckEngine engine, Map<String, Object> config) {
+        this.engine = engine;
+        apply(config);
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        apply(config);
+    }
+
+    private void apply(Map<String, Object> config) {
+        CheckSpec spec = CheckSpec.vrrpScript(config);
+        if (id != null && !id.equals(spec.id())) {
+            engine.removeCheck(id);
+        }
+        id = spec.id();
+        engine.putCheck(spec);
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.removeCheck(id);
+    }
+}
