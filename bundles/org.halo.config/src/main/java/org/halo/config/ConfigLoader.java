@@ -8,7 +8,9 @@ import org.halo.config.diag.Diagnostics;
 import org.halo.config.grammar.Node;
 import org.halo.config.grammar.ParseContext;
 import org.halo.config.grammar.Registry;
+import org.halo.config.grammar.Interfaces;
 import org.halo.config.grammar.TreeParser;
+import org.halo.config.grammar.Validator;
 import org.halo.config.lex.Line;
 import org.halo.config.lex.Preprocessor;
 
@@ -36,6 +38,9 @@ public final class ConfigLoader {
         String id = configId == null ? defaultConfigId() : configId;
         List<Line> lines = new Preprocessor(id, diags).run(file, file.toString());
         Node tree = new TreeParser(new ParseContext(diags)).parse(lines, Registry.root());
+        if (!diags.aborted()) {
+            new Validator(diags, Interfaces.SYSTEM).validate(tree);
+        }
         return new LoadResult(diags, tree, Dump.tree(tree));
     }
 }

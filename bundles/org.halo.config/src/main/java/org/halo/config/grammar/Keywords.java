@@ -64,6 +64,9 @@ final class Keywords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // virtual_server_group NAME { ... } is a value block that carries a name (check_parser.c vsg_handler).
+        root.update("virtual_server_group", k -> new KeywordSpec(k.name(), k.aliases(), Kind.LIST, k.check(), null, null, true,
+            null, false, "named"));
         Checks.apply(root);
         return root;
     }

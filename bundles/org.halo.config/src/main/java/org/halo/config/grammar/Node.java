@@ -18,6 +18,7 @@ public final class Node {
     private final KeywordSpec spec;
     private List<Node> children;
     private Node parent;
+    private int endLine;
 
     public Node(String keyword, List<Token> args, String file, int line, KeywordSpec spec) {
         this.keyword = keyword;
@@ -49,6 +50,15 @@ public final class Node {
 
     public KeywordSpec spec() {
         return spec;
+    }
+
+    /** Line of the closing brace of a block (where keepalived runs its end handler), else the keyword's line. */
+    public int endLine() {
+        return endLine == 0 ? line : endLine;
+    }
+
+    void endLine(int l) {
+        endLine = l;
     }
 
     /** The enclosing block (null for the root). */

@@ -72,7 +72,7 @@ public final class TreeParser {
                 continue;
             }
             if (u.is("}") && level > 0) {
-                stack.remove(stack.size() - 1);
+                stack.remove(stack.size() - 1).node.endLine(u.line);
                 continue;
             }
             KeywordSpec k = f.spec.find(str);
@@ -125,7 +125,7 @@ public final class TreeParser {
     /** keepalived's alloc_value_block: the lines up to the matching '}' are items of the keyword. */
     private int valueBlock(List<Unit> units, int i, Node n, KeywordSpec k) {
         n.openBlock();
-        if (!n.args().isEmpty()) {
+        if (!n.args().isEmpty() && !"named".equals(k.doc())) {
             ctx.diagnostics().add(n.file(), n.line(), Severity.GENERAL_ERROR,
                 "Block " + n.keyword() + " has extra parameters " + n.arg(0) + " ...");
         }
