@@ -21,7 +21,13 @@ public final class ConfigLoader {
 
     /** keepalived's default config-id: the node name up to the first dot. */
     public static String defaultConfigId() {
-        String h = System.getenv("HOSTNAME");
+        String h = null;
+        try {
+            // uname(2) nodename, as keepalived uses
+            h = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            h = System.getenv("HOSTNAME");
+        }
         if (h == null || h.isEmpty()) {
             try {
                 h = InetAddress.getLocalHost().getHostName();
@@ -34,12 +40,20 @@ public final class ConfigLoader {
     }
 
     public static LoadResult load(Path file, String configId) {
+        return load(file, configId, Interfaces.SYSTEM);
+    }
+
+    /**
+     * As {@link #load(Path, String)}, with the interface existence test supplied (e.g. the interfaces of another
+     * network namespace, or a fixed set in tests).
+     */
+    public static LoadResult load(Path file, String configId, java.util.function.Predicate<String> interfaceExists) {
         Diagnostics diags = new Diagnostics();
         String id = configId == null ? defaultConfigId() : configId;
         List<Line> lines = new Preprocessor(id, diags).run(file, file.toString());
         Node tree = new TreeParser(new ParseContext(diags)).parse(lines, Registry.root());
         if (!diags.aborted()) {
-            new Validator(diags, Interfaces.SYSTEM).validate(tree);
+            new Validator(diags, interfaceExists).validate(tree);
         }
         return new LoadResult(diags, tree, Dump.tree(tree));
     }
