@@ -194,7 +194,21 @@ public final class Lab implements AutoCloseable {
     }
 
     public void link(Node node, boolean up) {
-        Sh.run("ip", "-n", node.ns(), "link", "set", "eth0", up ? "up" : "down");
+        link(node, "eth0", up);
+    }
+
+    public void link(Node node, String ifname, boolean up) {
+        Sh.run("ip", "-n", node.ns(), "link", "set", ifname, up ? "up" : "down");
+    }
+
+    /**
+     * Gives a node a second interface, {@code eth1} (a veth pair whose both ends stay in the node's
+     * namespace), for track_interface tests: taking it down changes nothing else on the node.
+     */
+    public void addTrackLink(Node node) {
+        Sh.run("ip", "-n", node.ns(), "link", "add", "eth1", "type", "veth", "peer", "name", "eth1p");
+        Sh.run("ip", "-n", node.ns(), "link", "set", "eth1p", "up");
+        Sh.run("ip", "-n", node.ns(), "link", "set", "eth1", "up");
     }
 
     /**

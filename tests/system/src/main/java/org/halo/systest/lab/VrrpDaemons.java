@@ -17,6 +17,10 @@ public final class VrrpDaemons {
 
     public static final String KEEPALIVED = System.getProperty("halo.keepalived", "/usr/sbin/keepalived");
 
+    /** Extra Halo flags, e.g. -Dhalo.systest.haloArgs=-P for the VRRP-only feature. */
+    static final List<String> HALO_EXTRA = System.getProperty("halo.systest.haloArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("halo.systest.haloArgs").trim().split("\\s+"));
+
     private VrrpDaemons() {
     }
 
@@ -53,8 +57,12 @@ public final class VrrpDaemons {
         cmd.add(kind == Kind.HALO ? haloBin().toString() : KEEPALIVED);
         cmd.addAll(List.of("-n", "-l", "-D", "-f", confFile.toString(), "-p", run.resolve(tag + ".pid").toString(), "-r",
                 run.resolve(tag + "-vrrp.pid").toString(), "-c", run.resolve(tag + "-checkers.pid").toString()));
-        if (kind == Kind.KEEPALIVED) {
-            cmd.add("-G"); // console only: syslog is shared by every namespace
+        cmd.add("-G"); // console only: syslog is shared by every namespace
+        if (kind == Kind.HALO) {
+            // one daemon per namespace on one host: separate name, run and state directories
+            cmd.addAll(List.of("--name", lab.prefix() + node.name(), "--run-dir", run.toString(), "--state-dir",
+                    lab.dir().resolve("state").resolve(node.name()).toString()));
+            cmd.addAll(HALO_EXTRA);
         }
         return lab.daemon(tag, node.ns(), node.name(), cmd, Map.of());
     }
