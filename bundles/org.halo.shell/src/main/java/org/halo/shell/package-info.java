@@ -1,2 +1,2 @@
-/** Gogo shell over a root-only Unix domain socket. */
+/** Gogo shell over a root-only Unix domain socket; no public API. */
 package org.halo.shell;

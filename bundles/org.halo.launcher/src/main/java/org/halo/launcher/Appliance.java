@@ -1,0 +1,182 @@
+package org.halo.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * One running Halo framework: Felix embedded, the bundles of one feature installed at their start
+ * levels, framework properties from {@code etc/halo.properties} plus the per-daemon ones. Used by the
+ * launcher's {@code main} and by the in-framework test harness, so both run the same code path.
+ */
+public final class Appliance implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("org.halo.launcher");
+    private static final Pattern VAR = Pattern.compile("\\$\\{([^}]+)}");
+
+    /** Everything that differs between two daemons run from one installation. */
+    public record Settings(Path home, String feature, String name, Path stateDir, Path runDir, Path deployDir,
+            Path configFile, String configId, Map<String, String> extraProperties) {
+
+        public Settings {
+            extraProperties = Map.copyOf(extraProperties);
+        }
+
+        /** {@code feature}, else {@code halo.feature} from etc/halo.properties, else "full". */
+        public String featureName() throws IOException {
+            return feature != null ? feature : frameworkProperties(this).getOrDefault("halo.feature", "full");
+        }
+    }
+
+    private final Framework framework;
+    private final Settings settings;
+
+    private Appliance(Framework framework, Settings settings) {
+        this.framework = framework;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the framework and waits until its beginning start level is reached, so every bundle of the
+     * feature has been started (and DS has activated its immediate components) when this returns.
+     */
+    public static Appliance start(Settings s) throws IOException, BundleException, InterruptedException {
+        Files.createDirectories(s.stateDir());
+        Files.createDirectories(s.runDir());
+        Files.createDirectories(s.deployDir());
+        Map<String, String> props = frameworkProperties(s);
+        List<Feature.Bundle> bundles = Feature.bundles(s.home().resolve("etc/features"), s.featureName());
+        int top = bundles.stream().mapToInt(Feature.Bundle::startLevel).max().orElse(1);
+        props.putIfAbsent(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(top));
+
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Appliance.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Framework fw = factory.newFramework(props);
+        fw.init();
+        BundleContext ctx = fw.getBundleContext();
+        ctx.addFrameworkListener(ev -> {
+            if (ev.getType() == FrameworkEvent.ERROR) {
+                LOG.log(Level.ERROR, "bundle " + (ev.getBundle() == null ? "?" : ev.getBundle().getSymbolicName())
+                        + ": " + ev.getThrowable(), ev.getThrowable());
+            }
+        });
+        List<Bundle> installed = new ArrayList<>();
+        for (Feature.Bundle b : bundles) {
+            Path jar = s.home().resolve("bundle").resolve(b.fileName());
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("feature '" + s.featureName() + "' lists " + b.id() + " but " + jar + " is missing");
+            }
+            Bundle bundle = ctx.installBundle(jar.toUri().toString());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(b.startLevel());
+            installed.add(bundle);
+        }
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                b.start(); // persistent start: it becomes active when its start level is reached
+            }
+        }
+        CountDownLatch atLevel = new CountDownLatch(1);
+        FrameworkStartLevel fsl = fw.adapt(FrameworkStartLevel.class);
+        fw.start();
+        // Felix moves to the beginning start level on its own thread; wait for it to get there.
+        fsl.setStartLevel(top, ev -> atLevel.countDown());
+        if (!atLevel.await(120, TimeUnit.SECONDS)) {
+            LOG.log(Level.WARNING, "framework did not reach start level " + top + " in 120 s");
+        }
+        for (Bundle b : installed) {
+            if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                LOG.log(Level.ERROR, "bundle " + b.getSymbolicName() + " " + b.getVersion() + " is not active");
+            }
+        }
+        return new Appliance(fw, s);
+    }
+
+    static Map<String, String> frameworkProperties(Settings s) throws IOException {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("halo.home", s.home().toString());
+        vars.put("halo.name", s.name());
+        vars.put("halo.state.dir", s.stateDir().toString());
+        vars.put("halo.run.dir", s.runDir().toString());
+        vars.put("halo.deploy.dir", s.deployDir().toString());
+        vars.put("halo.config.file", s.configFile().toString());
+        vars.put("halo.config.id", s.configId());
+        Map<String, String> props = new HashMap<>();
+        Path file = s.home().resolve("etc/halo.properties");
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            for (String k : p.stringPropertyNames()) {
+                props.put(k, substitute(p.getProperty(k), vars));
+            }
+        }
+        props.putAll(vars);
+        props.put(Constants.FRAMEWORK_STORAGE, s.stateDir().resolve("cache").toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put("felix.fileinstall.dir", s.deployDir().toString());
+        props.putAll(s.extraProperties());
+        return props;
+    }
+
+    static String substitute(String value, Map<String, String> vars) {
+        Matcher m = VAR.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = vars.getOrDefault(m.group(1), System.getProperty(m.group(1), m.group()));
+            m.appendReplacement(sb, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Blocks until the framework stops (shell {@code stop 0}, or {@link #close()} from a signal). */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Stops every bundle in reverse start-level order and waits up to 30 s. */
+    @Override
+    public void close() throws BundleException, InterruptedException {
+        if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING | Bundle.STOPPING)) != 0) {
+            framework.stop();
+        }
+        FrameworkEvent ev = framework.waitForStop(30_000);
+        if (ev.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+            LOG.log(Level.WARNING, "framework did not stop within 30 s");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package org.halo.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * {@code bin/halo}: keepalived 2.2.7's command line in front of an embedded Felix, and {@code halo shell}.
+ * Always runs in the foreground; SIGTERM/SIGINT stop the framework cleanly, SIGHUP asks for a reload.
+ */
+public final class Main {
+
+    private static final System.Logger LOG = System.getLogger("org.halo.launcher");
+    static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
+    static final Path RUN_ROOT = Path.of(System.getenv().getOrDefault("HALO_RUN_ROOT", "/run/halo"));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The whole command line, returning the process exit code (keepalived's codes where it has them). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("shell")) {
+            return ShellClient.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (Options.UsageException e) {
+            err.println("halo: " + e.getMessage());
+            err.print(Options.usage());
+            return 1;
+        }
+        if (o.has("help")) {
+            err.print(Options.usage());
+            return 0;
+        }
+        if (o.has("version")) {
+            err.println(versionText());
+            return 0;
+        }
+        List<Options.Flag> missing = o.unimplemented();
+        if (!missing.isEmpty()) {
+            err.println("halo: recognised but not implemented yet: " + missing.stream()
+                    .map(f -> (f.shortName() != '\0' ? "-" + f.shortName() + "/" : "") + "--" + f.longName())
+                    .collect(Collectors.joining(", ")));
+            return 1;
+        }
+        Path config = o.path("use-file").orElse(Path.of(DEFAULT_CONFIG));
+        String configId = o.value("config-id").orElseGet(Main::shortHostname);
+        if (o.has("config-test")) {
+            return configTest(config, configId, o.value("config-test").orElse(null), err);
+        }
+        try {
+            return daemon(o, config, configId, out);
+        } catch (Exception e) {
+            err.println("halo: " + e);
+            LOG.log(Level.ERROR, "Halo failed to start: " + e, e);
+            return 1;
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    static String versionText() {
+        return "Halo v" + version() + "\n\nkeepalived 2.2.7 compatible; runs on Apache Felix";
+    }
+
+    private static int configTest(Path config, String configId, String logFile, PrintStream err) {
+        if (logFile == null) {
+            return org.halo.config.cli.ConfigCli.configTest(config, configId, err);
+        }
+        try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(logFile)), true, StandardCharsets.UTF_8)) {
+            return org.halo.config.cli.ConfigCli.configTest(config, configId, log);
+        } catch (IOException e) {
+            err.println("halo: cannot write " + logFile + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The default config id: the node name without its domain, as keepalived uses. */
+    static String shortHostname() {
+        String h;
+        try {
+            h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            h = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        int dot = h.indexOf('.');
+        return dot > 0 ? h.substring(0, dot) : h;
+    }
+
+    /** The daemon's name: {@code --name}, else the -p pid file's base name, else "default". */
+    static String daemonName(Options o) {
+        return o.value("name").orElseGet(() -> o.path("pid")
+                .map(p -> p.getFileName().toString().replaceFirst("\\.pid$", ""))
+                .orElse("default"));
+    }
+
+    static Path home() {
+        String h = System.getProperty("halo.home");
+        if (h != null) {
+            return Path.of(h).toAbsolutePath().normalize();
+        }
+        try { // lib/org.halo.launcher-V.jar -> the installation directory
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int daemon(Options o, Path config, String configId, PrintStream out) throws Exception {
+        Logging logging = Logging.install(o.has("log-console"), o.has("log-detail"), o.has("no-syslog"),
+                o.value("log-facility").orElse(null));
+        String name = daemonName(o);
+        Path home = home();
+        Path runDir = o.path("run-dir").orElse(RUN_ROOT.resolve(name));
+        Path stateDir = o.path("state-dir").orElse(home.resolve("var").resolve(name));
+        String feature = o.value("feature").orElse(o.has("vrrp") ? "vrrp" : null);
+        Appliance.Settings s = new Appliance.Settings(home, feature, name, stateDir, runDir, home.resolve("deploy"),
+                config, configId, Map.of());
+        LOG.log(Level.INFO, "Starting Halo v" + version() + " (" + name + ", feature " + s.featureName() + ")");
+        LOG.log(Level.INFO, "Command line: " + String.join(" ", o.seen().stream()
+                .map(x -> "--" + x.flag().longName() + (x.value() == null ? "" : "=" + x.value())).toList()));
+        if (o.has("dump-conf")) {
+            org.halo.config.cli.ConfigCli.dumpConfig(config, configId, out);
+        }
+        long t0 = System.nanoTime();
+        Appliance app = Appliance.start(s);
+        List<Path> pidFiles = new ArrayList<>();
+        pidFiles.add(o.path("pid").orElse(runDir.resolve("halo.pid")));
+        o.path("vrrp_pid").ifPresent(pidFiles::add); // one process serves every keepalived role
+        o.path("checkers_pid").ifPresent(pidFiles::add);
+        o.path("bfd_pid").ifPresent(pidFiles::add);
+        String pid = Long.toString(ProcessHandle.current().pid());
+        for (Path p : pidFiles) {
+            Files.createDirectories(p.toAbsolutePath().getParent());
+            Files.writeString(p, pid + "\n");
+        }
+        Thread hook = new Thread(() -> stop(app, pidFiles, logging), "halo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Signals.onHangup(() -> signal(app.context(), "HUP"));
+        LOG.log(Level.INFO, String.format("Halo ready in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+        SdNotify.ready();
+        app.awaitStop();
+        // Stopped from inside (e.g. the shell's `stop 0`): run the same cleanup, then leave.
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(app, pidFiles, logging);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running and does the cleanup
+        }
+        return 0;
+    }
+
+    private static void stop(Appliance app, List<Path> pidFiles, Logging logging) {
+        LOG.log(Level.INFO, "Stopping");
+        try {
+            app.close();
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, "stopping the framework: " + e, e);
+        }
+        for (Path p : pidFiles) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot remove " + p + ": " + e.getMessage());
+            }
+        }
+        LOG.log(Level.INFO, "Stopped Halo");
+        logging.close();
+    }
+
+    /**
+     * Delivers a signal to the services that asked for it: every {@code java.lang.Runnable} registered with
+     * service property {@code halo.signal=NAME} (e.g. the config bridge for HUP = reload). Each runs with a
+     * 30 s timeout on its own thread, so a slow one delays nothing else.
+     */
+    static void signal(BundleContext ctx, String name) {
+        LOG.log(Level.INFO, "Received SIG" + name);
+        ServiceReference<?>[] refs;
+        try {
+            refs = ctx.getServiceReferences(Runnable.class.getName(), "(halo.signal=" + name + ")");
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return;
+        }
+        if (refs == null) {
+            LOG.log(Level.INFO, "nothing handles SIG" + name);
+            return;
+        }
+        ExecutorService ex = Executors.newCachedThreadPool(r -> new Thread(r, "halo-signal-" + name));
+        try {
+            for (ServiceReference<?> ref : refs) {
+                Object svc = ctx.getService(ref);
+                if (svc instanceof Runnable r) {
+                    Future<?> f = ex.submit(r);
+                    try {
+                        f.get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        f.cancel(true);
+                        LOG.log(Level.ERROR, "SIG" + name + " handler " + svc + " failed: " + e, e);
+                    } finally {
+                        ctx.ungetService(ref);
+                    }
+                }
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+}
