@@ -63,8 +63,12 @@ def run(fname, depth=0, lit=None):
             callee = m.group(3)
             if callee in funcs and callee != fname and depth < 6 and installs(callee):
                 run(callee, depth + 1, m.group(4).strip('"') if m.group(4) else None)
-for f in ['init_global_keywords', 'init_vrrp_keywords', 'init_check_keywords', 'add_track_file_keywords']:
+groups = {}
+for f, g in [('init_global_keywords', 'global'), ('init_vrrp_keywords', 'vrrp'), ('init_check_keywords', 'check'), ('add_track_file_keywords', 'track')]:
+    before = len(roots)
     run(f)
+    for r in roots[before:]:
+        groups[id(r)] = g
 def emit(node, ind):
     name, h, ch = node
     if name not in binstr:
@@ -72,4 +76,9 @@ def emit(node, ind):
     kind = 'B' if ch else ('L' if uses_value_block(h) else 'V')
     print('  ' * ind + name + ' ' + kind)
     for c in ch: emit(c, ind + 1)
-for r in roots: emit(r, 0)
+last = None
+for r in roots:
+    if groups[id(r)] != last:
+        last = groups[id(r)]
+        print('@' + last)
+    emit(r, 0)

@@ -51,7 +51,23 @@ public final class ConfigLoader {
         Diagnostics diags = new Diagnostics();
         String id = configId == null ? defaultConfigId() : configId;
         List<Line> lines = new Preprocessor(id, diags).run(file, file.toString());
-        Node tree = new TreeParser(new ParseContext(diags)).parse(lines, Registry.root());
+        // keepalived's parent, VRRP and checker processes each read the file with their own roots active.
+        java.util.List<Node> passes = new java.util.ArrayList<>();
+        java.util.List<java.util.function.Predicate<String>> take = new java.util.ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (java.util.Set<String> groups : Registry.PASSES) {
+            Diagnostics pd = new Diagnostics();
+            passes.add(new TreeParser(new ParseContext(pd)).parse(lines, Registry.root(), k -> groups.contains(Registry.group(k))));
+            java.util.Set<String> mine = new java.util.HashSet<>(groups);
+            mine.removeAll(taken);
+            taken.addAll(groups);
+            take.add(k -> mine.contains(Registry.group(k)));
+            diags.merge(pd);
+            if (pd.aborted()) {
+                break;
+            }
+        }
+        Node tree = TreeParser.merge(passes, take);
         if (!diags.aborted()) {
             new Validator(diags, interfaceExists).validate(tree);
         }

@@ -39,6 +39,18 @@ public final class Diagnostics {
         }
     }
 
+    /** Adds the diagnostics of {@code other} not already present (keepalived's processes repeat shared ones). */
+    public void merge(Diagnostics other) {
+        java.util.Set<Diagnostic> seen = new java.util.HashSet<>(list);
+        for (Diagnostic d : other.list) {
+            if (seen.add(d)) {
+                add(d);
+            }
+        }
+        dropped += other.dropped;
+        aborted |= other.aborted;
+    }
+
     public void add(String file, int line, Severity severity, String message) {
         add(new Diagnostic(file, line, severity, message));
     }

@@ -27,9 +27,17 @@ final class Keywords {
         try (InputStream in = Keywords.class.getResourceAsStream("keywords.txt");
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
+            String group = "global";
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
+                }
+                if (line.startsWith("@")) {
+                    group = line.substring(1).strip();
+                    continue;
+                }
+                if (!line.startsWith(" ")) {
+                    GROUPS.put(line.strip().split(" ")[0], group);
                 }
                 int indent = 0;
                 while (line.charAt(indent) == ' ') {
@@ -70,6 +78,9 @@ final class Keywords {
         Checks.apply(root);
         return root;
     }
+
+    /** Root keyword -> keepalived init function group: global, vrrp, check, track. */
+    static final java.util.Map<String, String> GROUPS = new java.util.HashMap<>();
 
     /** Checker block types of keepalived 2.2.7 (check_api.c install_checkers_keyword). */
     static final Set<String> CHECKERS = Set.of("MISC_CHECK", "SMTP_CHECK", "TCP_CHECK", "PING_CHECK", "UDP_CHECK", "HTTP_GET",

@@ -19,6 +19,7 @@ public final class Node {
     private List<Node> children;
     private Node parent;
     private int endLine;
+    private int order;
 
     public Node(String keyword, List<Token> args, String file, int line, KeywordSpec spec) {
         this.keyword = keyword;
@@ -83,6 +84,20 @@ public final class Node {
         if (children == null) {
             children = new ArrayList<>();
         }
+    }
+
+    int order() {
+        return order;
+    }
+
+    void order(int o) {
+        order = o;
+    }
+
+    /** Adds a child parsed in another pass without changing its parent (merged views of the passes). */
+    void adopt(Node child) {
+        openBlock();
+        children.add(child);
     }
 
     void add(Node child) {

@@ -84,6 +84,14 @@ public final class Numbers {
 
     /** Fixed-point decimal with {@code shift} decimal places, returns value * 10^shift. */
     public static Long readDecimal(Node n, int index, long min, long max, int shift, ParseContext ctx) {
+        return readDecimal(n, index, min, max, shift, true, ctx);
+    }
+
+    /**
+     * As keepalived's read_decimal_unsigned_long_func: with {@code ignoreError} (as every 2.2.7 timer handler passes)
+     * an invalid number whose parsed prefix is in range is still accepted after the message.
+     */
+    public static Long readDecimal(Node n, int index, long min, long max, int shift, boolean ignoreError, ParseContext ctx) {
         String s = n.arg(index - 1);
         if (s.startsWith("-")) {
             ctx.report(n, Severity.INVALID_NUMBER, "negative number '" + s + "'");
@@ -100,9 +108,11 @@ public final class Numbers {
         String digits = dp >= 0 ? s.substring(0, dp) + s.substring(dp + 1, dp + 1 + numDp) : s;
         digits = digits + "0".repeat(shift - numDp);
         BigInteger v = parse(digits, 10);
+        boolean invalid = false;
         if (v == null || digits.startsWith("+") || digits.startsWith("-")) {
             ctx.report(n, Severity.INVALID_NUMBER, "invalid number '" + s + "'");
-            return null;
+            v = strtoullPrefix(digits);
+            invalid = true;
         }
         if (roundUp) {
             v = v.add(BigInteger.ONE);
@@ -112,17 +122,32 @@ public final class Numbers {
             return null;
         }
         long val = v.longValue();
+        if (invalid) {
+            // message already given; keepalived still returns "ok" when the value read is in range
+            return ignoreError && val >= min && val <= max ? val : null;
+        }
         if (val < min || val > max) {
             long p = 1;
             for (int d = 0; d < shift; d++) {
                 p *= 10;
             }
             String f = "%d.%0" + shift + "d";
+            // Long.MAX_VALUE stands for keepalived's TIMER_MAXIMUM (ULONG_MAX - 1)
+            String maxS = max == Long.MAX_VALUE ? "18446744073709.551614" : String.format(f, max / p, max % p);
             ctx.report(n, Severity.INVALID_NUMBER, "number '" + s + "' outside range [" + String.format(f, min / p, min % p) + ", "
-                + String.format(f, max / p, max % p) + "]");
+                + maxS + "]");
             return null;
         }
         return val;
+    }
+
+    /** strtoull of the leading digits (0 if none). */
+    private static BigInteger strtoullPrefix(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? BigInteger.ZERO : new BigInteger(s.substring(0, i));
     }
 
     /** keepalived's check_true_false: 1 true, 0 false, -1 neither. */

@@ -50,14 +50,38 @@ public final class TreeParser {
     }
 
     public Node parse(List<Line> lines, BlockSpec root) {
+        return parse(lines, root, k -> true);
+    }
+
+    /**
+     * Parses with only the root keywords accepted by {@code active} processed; the blocks of the others are
+     * skipped like keepalived's inactive keywords (skip_sublevel).
+     */
+    public Node parse(List<Line> lines, BlockSpec root, java.util.function.Predicate<String> active) {
         Node top = new Node("<root>", List.of(), null, 0, null);
         top.openBlock();
         List<Unit> units = units(lines);
         List<Frame> stack = new ArrayList<>();
         stack.add(new Frame(root, top, false));
         int i = 0;
+        int skip = 0;
         while (i < units.size()) {
             Unit u = units.get(i++);
+            if (skip == -1) {
+                // an inactive keyword without '{' on its line: skip its block if one follows
+                skip = u.is("{") ? 1 : 0;
+                if (skip == 1) {
+                    continue;
+                }
+            }
+            if (skip > 0) {
+                if (u.is("{")) {
+                    skip++;
+                } else if (u.is("}")) {
+                    skip--;
+                }
+                continue;
+            }
             Frame f = stack.get(stack.size() - 1);
             int level = stack.size() - 1;
             String str = u.words.get(0).text();
@@ -87,8 +111,13 @@ public final class TreeParser {
                 report(u, Severity.UNKNOWN_KEYWORD, "Unknown keyword '" + str + "'");
                 continue;
             }
+            if (level == 0 && !active.test(k.name())) {
+                skip = -1;
+                continue;
+            }
             List<Token> args = u.words.subList(1, u.words.size());
             Node n = new Node(str, args, u.file, u.line, k);
+            n.order(i);
             f.node.add(n);
             if (!k.implemented()) {
                 report(u, Severity.NOTE, "Keyword '" + str + "' is parsed but not implemented by Halo yet - ignored");
@@ -115,9 +144,28 @@ public final class TreeParser {
             }
         }
         if (depth > 0) {
-            Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
-            ctx.diagnostics().add(last == null ? null : last.file, last == null ? 0 : last.line, Severity.MISSING_EOB,
+            // reported after the files are closed, so keepalived prints no location
+            ctx.diagnostics().add(null, 0, Severity.MISSING_EOB,
                 "There are " + depth + " missing '}'s or extra '{'s");
+        }
+        return top;
+    }
+
+    /** A root holding, in order, each root child of {@code passes[i]} accepted by {@code take[i]}. */
+    public static Node merge(List<Node> passes, List<java.util.function.Predicate<String>> take) {
+        Node top = new Node("<root>", List.of(), null, 0, null);
+        top.openBlock();
+        List<Node> all = new ArrayList<>();
+        for (int p = 0; p < passes.size(); p++) {
+            for (Node c : passes.get(p).children()) {
+                if (take.get(p).test(c.name())) {
+                    all.add(c);
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(Node::order));
+        for (Node c : all) {
+            top.adopt(c);
         }
         return top;
     }
