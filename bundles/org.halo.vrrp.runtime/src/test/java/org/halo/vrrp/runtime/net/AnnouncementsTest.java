@@ -47,6 +47,11 @@ class AnnouncementsTest {
     final List<String> sent = new ArrayList<>();
     final Announcer announcer = new Announcer() {
         @Override
+        public void prepare(String device) {
+            sent.add("prepare " + device);
+        }
+
+        @Override
         public void gratuitousArp(String device, MacAddress mac, Inet4Address vip) {
             sent.add("arp " + device + " " + mac + " " + vip.getHostAddress());
         }
