@@ -13,6 +13,7 @@ import org.halo.config.grammar.TreeParser;
 import org.halo.config.grammar.Validator;
 import org.halo.config.lex.Line;
 import org.halo.config.lex.Preprocessor;
+import org.halo.config.model.KeepalivedConfig;
 
 /** Loads a keepalived.conf: preprocess, parse against the registry, validate, build the model. */
 public final class ConfigLoader {
@@ -71,6 +72,7 @@ public final class ConfigLoader {
         if (!diags.aborted()) {
             new Validator(diags, interfaceExists).validate(tree);
         }
-        return new LoadResult(diags, tree, Dump.tree(tree));
+        KeepalivedConfig model = diags.unusable() ? null : ModelBuilder.build(tree);
+        return new LoadResult(diags, tree, model, Dump.tree(tree));
     }
 }

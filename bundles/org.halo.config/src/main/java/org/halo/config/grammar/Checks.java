@@ -75,6 +75,7 @@ final class Checks {
         root.update("vrrp_instance", k -> k.withCheck(named("vrrp_instance must have a name")));
         root.update("vrrp_sync_group", k -> k.withCheck(need(1)));
         root.update("vrrp_script", k -> k.withCheck(need(1)));
+        Implemented.apply(root);
     }
 
     static Check named(String message) {
