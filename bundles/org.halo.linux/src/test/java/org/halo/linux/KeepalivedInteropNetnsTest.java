@@ -1,6 +1,8 @@
 package org.halo.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Real keepalived 2.2.7 (a child of the test, in its own namespace) sends adverts; a Halo raw socket in
  * the peer namespace must receive them whole: VRRPv2 over IPv4 and VRRPv3 over IPv6, TTL 255, the
- * checksum valid over exactly the payload we hand out.
+ * checksum valid over exactly the payload we hand out. Then adverts sent through our sockets with a
+ * higher priority must make keepalived enter BACKUP without any complaint in its log.
  */
 class KeepalivedInteropNetnsTest {
     static Netns a;
@@ -104,7 +107,7 @@ class KeepalivedInteropNetnsTest {
     }
 
     @Test
-    void receivesKeepalivedAdverts() throws Exception {
+    void exchangesAdvertsWithKeepalived() throws Exception {
         BlockingQueue<ReceivedPacket> v4 = new LinkedBlockingQueue<>();
         BlockingQueue<ReceivedPacket> v6 = new LinkedBlockingQueue<>();
         StringBuffer log = new StringBuffer();
@@ -141,6 +144,32 @@ class KeepalivedInteropNetnsTest {
             assertEquals(s6.ifindex(), p6.ifindex());
             // RFC 5798 5.2.8: the checksum covers the IPv6 pseudo-header, so source and destination must be right
             assertEquals(0, checksum(pseudoHeader(p6), p6.payload()), "VRRPv3 checksum with pseudo-header");
+
+            // The other direction: keepalived must accept our adverts. Higher priority makes it back off.
+            byte[] adv4 = {0x21, 61, (byte) 200, 1, 0, 1, 0, 0, 10, 63, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0};
+            int c = checksum(new byte[0], adv4);
+            adv4[6] = (byte) (c >> 8);
+            adv4[7] = (byte) c;
+            byte[] adv6 = new byte[24];
+            adv6[0] = 0x31;
+            adv6[1] = 62;
+            adv6[2] = (byte) 200;
+            adv6[3] = 1;
+            adv6[5] = 100; // max advert interval 100 centiseconds
+            System.arraycopy(InetAddress.getByName("fd00:63::100").getAddress(), 0, adv6, 8, 16);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && !(log.toString().contains("(V4) Entering BACKUP STATE")
+                    && log.toString().contains("(V6) Entering BACKUP STATE"))) {
+                assertEquals(1, s4.send(adv4));
+                assertEquals(1, s6.send(adv6));
+                Thread.sleep(200);
+            }
+            String text = log.toString();
+            assertTrue(text.contains("(V4) Entering BACKUP STATE"), "keepalived ignored our IPv4 advert:\n" + text);
+            assertTrue(text.contains("(V6) Entering BACKUP STATE"), "keepalived ignored our IPv6 advert:\n" + text);
+            for (String complaint : new String[] {"invalid", "bad ", "wrong", "TTL", "checksum"}) {
+                assertFalse(text.contains(complaint), "keepalived complained (" + complaint + "):\n" + text);
+            }
         }
     }
 
