@@ -54,7 +54,7 @@ public final class VipOwner {
 
     /** Adds every VIP, then routes and rules. Returns the addresses that failed. */
     public List<Address> set() {
-        LOG.info("(" + spec.instance() + ") setting VIPs.");
+        LOG.fine("(" + spec.instance() + ") setting VIPs."); // the engine logs the keepalived line
         List<Address> failed = new ArrayList<>();
         for (Address a : spec.addresses()) {
             try {
@@ -90,7 +90,7 @@ public final class VipOwner {
 
     /** Removes rules, routes, then VIPs (reverse order of {@link #set()}). */
     public void remove() {
-        LOG.info("(" + spec.instance() + ") removing VIPs.");
+        LOG.fine("(" + spec.instance() + ") removing VIPs."); // the engine logs the keepalived line
         for (Rule r : spec.rules()) {
             try {
                 netlink.removeRule(r);

@@ -1,0 +1,150 @@
+package org.halo.vrrp.runtime.net;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import org.halo.linux.api.Address;
+import org.halo.linux.api.Announcer;
+import org.halo.linux.api.LinuxException;
+import org.halo.linux.api.MacAddress;
+import org.halo.linux.api.Netlink;
+import org.halo.linux.api.ReceivedPacket;
+import org.halo.linux.api.VrrpSocket;
+import org.halo.linux.api.VrrpSocketOptions;
+import org.halo.linux.api.VrrpSockets;
+import org.halo.vrrp.engine.InboundPacket;
+import org.halo.vrrp.engine.InstanceConfig;
+import org.halo.vrrp.engine.OutboundAdvert;
+import org.halo.vrrp.engine.UnicastPeer;
+import org.halo.vrrp.engine.VirtualAddress;
+import org.halo.vrrp.engine.VrrpNetwork;
+
+/**
+ * The engine's network port on the Linux layer. Sockets are pooled as keepalived's sockpool: one per
+ * (interface, family, unicast source, peers), shared by every instance with the same key; the engine
+ * demultiplexes by VRID. Receive threads only convert and hand packets to {@code inbound}, which posts
+ * them to the engine loop. The other methods are called on the engine loop.
+ */
+public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LinuxVrrpNetwork.class.getName());
+
+    record SocketKey(String device, boolean ipv6, InetAddress source, List<InetAddress> peers) {
+    }
+
+    private final VrrpSockets sockets;
+    private final Netlink netlink;
+    private final Announcer announcer;
+    private final Consumer<InboundPacket> inbound;
+    private final Map<SocketKey, VrrpSocket> pool = new ConcurrentHashMap<>();
+    private final Map<String, SocketKey> byInstance = new ConcurrentHashMap<>();
+
+    public LinuxVrrpNetwork(VrrpSockets sockets, Netlink netlink, Announcer announcer, Consumer<InboundPacket> inbound) {
+        this.sockets = sockets;
+        this.netlink = netlink;
+        this.announcer = announcer;
+        this.inbound = inbound;
+    }
+
+    /** Opens (or shares) the socket for an instance; called when the instance is created. */
+    public void open(InstanceConfig config) throws LinuxException {
+        List<InetAddress> peers = config.unicastPeers().stream().map(UnicastPeer::address).toList();
+        // multicast sockets are shared per interface; unicast ones per source and peer set
+        InetAddress source = peers.isEmpty() ? null : config.sourceAddress();
+        SocketKey key = new SocketKey(config.interfaceName(), config.ipv6(), source, peers);
+        if (!pool.containsKey(key)) {
+            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), config.interfaceName(), source, peers), p -> receive(key, p));
+            pool.put(key, s);
+        }
+        byInstance.put(config.name(), key);
+    }
+
+    /** Forgets an instance; closes its socket when no other instance uses it. */
+    public void release(String instance) {
+        SocketKey key = byInstance.remove(instance);
+        if (key != null && !byInstance.containsValue(key)) {
+            VrrpSocket s = pool.remove(key);
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private void receive(SocketKey key, ReceivedPacket p) {
+        inbound.accept(new InboundPacket(key.device(), p.source(), p.destination(), p.ttl(), p.payload(), null));
+    }
+
+    @Override
+    public void sendAdvert(OutboundAdvert advert) {
+        SocketKey key = byInstance.get(advert.instance());
+        VrrpSocket s = key == null ? null : pool.get(key);
+        if (s == null) {
+            LOG.warning("(" + advert.instance() + ") no socket to send an advert on " + advert.interfaceName());
+            return;
+        }
+        boolean queued = advert.destination() == null ? s.send(advert.vrrpMessage()) > 0 : s.sendTo(advert.vrrpMessage(), advert.destination());
+        if (!queued) {
+            LOG.fine("(" + advert.instance() + ") advert not queued on " + advert.interfaceName());
+        }
+    }
+
+    @Override
+    public void addAddresses(String instance, String interfaceName, List<VirtualAddress> addresses, boolean accept) {
+        new VipOwner(netlink, new VipSpec(instance, map(addresses, interfaceName), List.of(), List.of())).set();
+    }
+
+    @Override
+    public void removeAddresses(String instance, String interfaceName, List<VirtualAddress> addresses) {
+        new VipOwner(netlink, new VipSpec(instance, map(addresses, interfaceName), List.of(), List.of())).remove();
+    }
+
+    /** Removes addresses a killed predecessor left configured; called once before the instance starts. */
+    public List<Address> removeLeftovers(String instance, String interfaceName, List<VirtualAddress> addresses) {
+        return new VipOwner(netlink, new VipSpec(instance, map(addresses, interfaceName), List.of(), List.of())).removeLeftovers();
+    }
+
+    @Override
+    public void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int rounds) {
+        for (Address a : map(addresses, interfaceName)) {
+            try {
+                MacAddress mac = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
+                for (int r = 0; r < rounds; r++) {
+                    if (a.address() instanceof Inet4Address v4) {
+                        announcer.gratuitousArp(a.device(), mac, v4);
+                    } else if (a.address() instanceof Inet6Address v6) {
+                        announcer.unsolicitedNa(a.device(), mac, v6, false);
+                    }
+                }
+            } catch (LinuxException | RuntimeException e) {
+                LOG.warning("(" + instance + ") cannot announce " + a.address().getHostAddress() + " on " + a.device() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    static List<Address> map(List<VirtualAddress> addresses, String interfaceName) {
+        List<Address> out = new ArrayList<>();
+        for (VirtualAddress v : addresses) {
+            out.add(AddressMapping.toAddress(v.address(), v.prefixLength(), v.device(), v.options(), interfaceName));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        pool.values().forEach(VrrpSocket::close);
+        pool.clear();
+        byInstance.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "LinuxVrrpNetwork" + Objects.toString(pool.keySet());
+    }
+}
