@@ -149,7 +149,7 @@ public final class Main {
             org.halo.config.cli.ConfigCli.dumpConfig(config, configId, out);
         }
         long t0 = System.nanoTime();
-        Appliance app = Appliance.start(s);
+        // pid files first, as keepalived writes them before it starts its work
         List<Path> pidFiles = new ArrayList<>();
         pidFiles.add(o.path("pid").orElse(runDir.resolve("halo.pid")));
         o.path("vrrp_pid").ifPresent(pidFiles::add); // one process serves every keepalived role
@@ -159,6 +159,15 @@ public final class Main {
         for (Path p : pidFiles) {
             Files.createDirectories(p.toAbsolutePath().getParent());
             Files.writeString(p, pid + "\n");
+        }
+        Appliance app;
+        try {
+            app = Appliance.start(s);
+        } catch (Exception e) {
+            for (Path p : pidFiles) {
+                Files.deleteIfExists(p);
+            }
+            throw e;
         }
         Thread hook = new Thread(() -> stop(app, pidFiles, logging), "halo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -1,0 +1,95 @@
+package org.halo.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void groupedShortFlagsAndAttachedArguments() throws Exception {
+        Options o = Options.parse("-nlD", "-f/etc/k.conf", "-p", "/run/a.pid", "-iNODE1");
+        assertTrue(o.has("dont-fork"));
+        assertTrue(o.has("log-console"));
+        assertTrue(o.has("log-detail"));
+        assertEquals(Path.of("/etc/k.conf"), o.path("use-file").orElseThrow());
+        assertEquals(Path.of("/run/a.pid"), o.path("pid").orElseThrow());
+        assertEquals("NODE1", o.value("config-id").orElseThrow());
+    }
+
+    @Test
+    void longOptionsWithEqualsSeparateValueAndUniquePrefix() throws Exception {
+        Options o = Options.parse("--use-file=/a.conf", "--config-id", "x", "--log-cons", "--dump-conf");
+        assertEquals(Path.of("/a.conf"), o.path("use-file").orElseThrow());
+        assertEquals("x", o.value("config-id").orElseThrow());
+        assertTrue(o.has("log-console"));
+        assertTrue(o.has("dump-conf"));
+    }
+
+    @Test
+    void optionalArgumentOnlyWhenAttached() throws Exception {
+        assertEquals("/tmp/log", Options.parse("-t/tmp/log").value("config-test").orElseThrow());
+        assertEquals("/tmp/log", Options.parse("--config-test=/tmp/log").value("config-test").orElseThrow());
+        Options bare = Options.parse("-t");
+        assertTrue(bare.has("config-test"));
+        assertFalse(bare.value("config-test").isPresent());
+    }
+
+    @Test
+    void malformedCommandLinesAreRejected() {
+        assertThrows(Options.UsageException.class, () -> Options.parse("-z"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--no-such-option"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("-f"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("--dont-fork=yes"));
+        assertThrows(Options.UsageException.class, () -> Options.parse("stray"));
+        // "--d" could be --dont-fork, --dump-conf, --dont-release-vrrp, ...
+        assertThrows(Options.UsageException.class, () -> Options.parse("--d"));
+    }
+
+    @Test
+    void unimplementedFlagsAreReportedAndExitNonZero() throws Exception {
+        assertEquals(List.of("check", "snmp"),
+                Options.parse("-C", "-x", "-n").unimplemented().stream().map(Options.Flag::longName).toList());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Main.run(new String[] {"-n", "--snmp"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, rc);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not implemented yet: -x/--snmp"), err.toString());
+    }
+
+    @Test
+    void everyKeepalivedFlagIsRecognised() throws Exception {
+        // The short options of `keepalived --help` (2.2.7).
+        for (char c : "fPCBlDSGuXVIRndprTcabxAsmMeitvh".toCharArray()) {
+            assertTrue(Options.FLAGS.stream().anyMatch(f -> f.shortName() == c), "missing -" + c);
+        }
+        for (String l : List.of("all", "signum")) {
+            assertTrue(Options.FLAGS.stream().anyMatch(f -> f.longName().equals(l)), "missing --" + l);
+        }
+    }
+
+    @Test
+    void daemonNameComesFromNameThenPidFile() throws Exception {
+        assertEquals("edge", Main.daemonName(Options.parse("--name", "edge", "-p", "/run/x.pid")));
+        assertEquals("keepalived-b", Main.daemonName(Options.parse("-p", "/run/keepalived-b.pid")));
+        assertEquals("default", Main.daemonName(Options.parse("-n")));
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[] {"-v"}, System.out, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Halo v"));
+        assertEquals(0, Main.run(new String[] {"--help"}, System.out, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--use-file"));
+    }
+}
