@@ -107,6 +107,36 @@ class VrrpSocketNetnsTest {
                 InetAddress.getByName("224.0.0.18"));
     }
 
+    /** tcpdump as an independent observer: the IPv4 header looks like keepalived's. */
+    @Test
+    void ipv4HeaderOnTheWireLikeKeepalived() throws Exception {
+        Process tcpdump = b.start("tcpdump", "-i", "hvb", "-nn", "-v", "-l", "-c", "1", "ip proto 112");
+        try (VrrpSocket sa = a.call(() -> la.vrrpSockets().open(VrrpSocketOptions.multicast(false, "hva"), p -> { }))) {
+            StringBuilder out = new StringBuilder();
+            var in = tcpdump.getInputStream();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && !out.toString().contains("listening on")) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                out.append((char) c);
+            }
+            sa.send(advert(51, 2));
+            assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump saw nothing: " + out);
+            out.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            // keepalived 2.2.7: "IP (tos 0xc0, ttl 255, id 1, offset 0, flags [none], proto VRRP (112), length 40)"
+            assertTrue(out.toString().contains("tos 0xc0, ttl 255"), out.toString());
+            assertTrue(out.toString().contains("flags [none], proto VRRP (112)"), out.toString());
+            assertTrue(out.toString().contains("10.61.0.1 > 224.0.0.18"), out.toString());
+        } finally {
+            tcpdump.destroy();
+            if (!tcpdump.waitFor(5, TimeUnit.SECONDS)) {
+                tcpdump.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     @Test
     void ipv6Multicast() throws Exception {
         exchange(VrrpSocketOptions.multicast(true, "hva"), VrrpSocketOptions.multicast(true, "hvb"),

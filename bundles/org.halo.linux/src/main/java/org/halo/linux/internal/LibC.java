@@ -29,6 +29,8 @@ public interface LibC extends Library {
     int IP_TOS = 1;
     int IP_TTL = 2;
     int IP_PKTINFO = 8;
+    int IP_MTU_DISCOVER = 10;
+    int IP_PMTUDISC_DONT = 0;
     int IP_MULTICAST_IF = 32;
     int IP_MULTICAST_TTL = 33;
     int IP_MULTICAST_LOOP = 34;

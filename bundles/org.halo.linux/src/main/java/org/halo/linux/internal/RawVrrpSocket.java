@@ -82,6 +82,8 @@ final class RawVrrpSocket implements VrrpSocket {
             Native2.setInt(fd, ip, LibC.IP_MULTICAST_TTL, 255, "IP_MULTICAST_TTL");
             Native2.setInt(fd, ip, LibC.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
             Native2.setInt(fd, ip, LibC.IP_PKTINFO, 1, "IP_PKTINFO");
+            // keepalived's adverts carry no DF flag (it builds the header itself); match that
+            Native2.setInt(fd, ip, LibC.IP_MTU_DISCOVER, LibC.IP_PMTUDISC_DONT, "IP_MTU_DISCOVER");
             Native2.setBytes(fd, ip, LibC.IP_MULTICAST_IF, mreqn(new byte[4], ifindex), "IP_MULTICAST_IF");
             if (!o.unicast()) {
                 Native2.setBytes(fd, ip, LibC.IP_ADD_MEMBERSHIP, mreqn(GROUP4.getAddress(), ifindex),
