@@ -21,4 +21,9 @@ public record InboundPacket(String interfaceName, InetAddress source, InetAddres
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(vrrpMessage, "vrrpMessage");
     }
+
+    /** @return the same packet as received on another interface. */
+    public InboundPacket withInterface(String name) {
+        return new InboundPacket(name, source, destination, ttl, vrrpMessage, ipv4Datagram);
+    }
 }

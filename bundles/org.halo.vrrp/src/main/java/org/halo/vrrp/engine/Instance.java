@@ -201,7 +201,6 @@ final class Instance {
             return;
         }
         wantState = VrrpState.MASTER;
-        state = VrrpState.MASTER;
         sendAdvert(effectivePriority);
         log(n() + "Entering MASTER STATE");
         becomeMaster();
