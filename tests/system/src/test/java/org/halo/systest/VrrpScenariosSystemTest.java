@@ -59,7 +59,7 @@ class VrrpScenariosSystemTest {
         final ClientProbe probe;
         final String vip;
 
-        Run(int nodes, Pair kinds, String vip, Function<Lab.Node, String> conf, boolean trackLink) {
+        Run(int nodes, Pair kinds, String vip, Function<Lab.Node, VrrpConf> conf, boolean trackLink) {
             this.lab = Lab.create(nodes, SystemTestSupport.baseDir());
             this.vip = vip;
             try {
@@ -140,10 +140,10 @@ class VrrpScenariosSystemTest {
         return n.index() == 1 ? 150 : n.index() == 2 ? 100 : 50;
     }
 
-    private static String basic(Lab.Node n, int version, String advert) {
+    private static VrrpConf basic(Lab.Node n, int version, String advert) {
         VrrpConf c = new VrrpConf(n.name());
         c.instance("VI_1", 51, prio(n)).version(version).advert(advert);
-        return c.text();
+        return c;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,7 +152,7 @@ class VrrpScenariosSystemTest {
         try (Run r = new Run(2, kinds, Lab.VIP, n -> {
             VrrpConf c = new VrrpConf(n.name());
             c.instance("VI_1", 51, prio(n)).version(2).advert("1").authPass("s3cret");
-            return c.text();
+            return c;
         }, false)) {
             r.startAll();
             r.awaitSole(1, 15_000);
@@ -193,7 +193,7 @@ class VrrpScenariosSystemTest {
             VrrpConf c = new VrrpConf(n.name());
             String peer = n.index() == 1 ? Lab.NET + ".12" : Lab.NET + ".11";
             c.instance("VI_1", 51, prio(n)).version(3).advert("0.1").unicast(n.ip(), peer);
-            return c.text();
+            return c;
         }, false)) {
             r.startAll();
             r.awaitSole(1, 10_000);
@@ -212,7 +212,7 @@ class VrrpScenariosSystemTest {
         try (Run r = new Run(2, kinds, Lab.VIP6, n -> {
             VrrpConf c = new VrrpConf(n.name());
             c.instance("VI_6", 61, prio(n)).version(3).advert("0.1").vips(Lab.VIP6 + "/64 dev eth0");
-            return c.text();
+            return c;
         }, false)) {
             r.startAll();
             r.awaitSole(1, 10_000);
@@ -241,7 +241,7 @@ class VrrpScenariosSystemTest {
             if (n.index() == 1) {
                 i2.trackScript("chk_flag");
             }
-            return c.text();
+            return c;
         }, false)) {
             Files.writeString(flag[0], "up");
             r.startAll();
@@ -272,7 +272,7 @@ class VrrpScenariosSystemTest {
             VrrpConf c = new VrrpConf(n.name());
             VrrpConf.Instance i = c.instance("VI_1", 51, prio(n)).version(3).advert("0.1");
             i.nopreempt();
-            return c.text();
+            return c;
         }, false)) {
             r.d(2).start();
             r.awaitSole(2, 10_000);
@@ -292,7 +292,7 @@ class VrrpScenariosSystemTest {
             if (n.index() == 1) {
                 i.preemptDelay(4);
             }
-            return c.text();
+            return c;
         }, false)) {
             r.d(2).start();
             r.awaitSole(2, 10_000);
@@ -315,7 +315,7 @@ class VrrpScenariosSystemTest {
             if (n.index() == 1) {
                 i.trackScript("chk_nginx");
             }
-            return c.text();
+            return c;
         }, false)) {
             Files.writeString(flag, "up");
             r.startAll();
@@ -342,7 +342,7 @@ class VrrpScenariosSystemTest {
         try (Run r = new Run(2, kinds, Lab.VIP, n -> {
             VrrpConf c = new VrrpConf(n.name());
             c.instance("VI_1", 51, prio(n)).version(3).advert("0.1").trackInterface("eth1");
-            return c.text();
+            return c;
         }, true)) {
             r.startAll();
             r.awaitSole(1, 10_000);

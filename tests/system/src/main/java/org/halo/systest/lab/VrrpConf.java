@@ -13,6 +13,8 @@ public final class VrrpConf {
     private final List<Instance> instances = new ArrayList<>();
     private final List<String> scripts = new ArrayList<>();
     private final List<String> syncGroups = new ArrayList<>();
+    private final List<String> coreArgs = new ArrayList<>();
+    private final java.util.Map<String, Integer> scriptWeights = new java.util.HashMap<>();
 
     public VrrpConf(String routerId) {
         this.routerId = routerId;
@@ -27,14 +29,28 @@ public final class VrrpConf {
 
     /** A vrrp_script whose failure changes priority by weight (keepalived semantics). */
     public VrrpConf script(String name, String command, int intervalSeconds, int weight) {
+        coreArgs.addAll(List.of("--script", name + "=" + intervalSeconds + "=" + command));
+        scriptWeights.put(name, weight);
         scripts.add("vrrp_script " + name + " {\n  script \"" + command + "\"\n  interval " + intervalSeconds + "\n  weight " + weight
                 + "\n  fall 1\n  rise 1\n}\n");
         return this;
     }
 
     public VrrpConf syncGroup(String name, String... members) {
+        coreArgs.addAll(List.of("--group", name + "=" + String.join("+", members)));
         syncGroups.add("vrrp_sync_group " + name + " {\n  group {\n    " + String.join("\n    ", members) + "\n  }\n}\n");
         return this;
+    }
+
+    /** The same configuration as arguments of the lab's Halo core node (HaloCoreNode). */
+    public List<String> coreArgs() {
+        List<String> out = new ArrayList<>();
+        for (Instance i : instances) {
+            out.add("--instance");
+            out.add(i.coreSpec(scriptWeights));
+        }
+        out.addAll(coreArgs);
+        return out;
     }
 
     public String text() {
@@ -121,6 +137,31 @@ public final class VrrpConf {
         public Instance trackInterface(String ifname) {
             trackInterfaces.add(ifname);
             return this;
+        }
+
+        String coreSpec(java.util.Map<String, Integer> weights) {
+            long advertMs = Math.round(Double.parseDouble(advert) * 1000);
+            StringBuilder b = new StringBuilder("name=" + name + ",vrid=" + vrid + ",prio=" + priority + ",version=" + version + ",advertMs=" + advertMs);
+            b.append(",vip=").append(String.join("+", vips.stream().map(v -> v.split(" ")[0]).toList()));
+            if (nopreempt) {
+                b.append(",nopreempt");
+            }
+            if (preemptDelay != null) {
+                b.append(",preemptDelayMs=").append(preemptDelay * 1000L);
+            }
+            if (authPass != null) {
+                b.append(",auth=").append(authPass);
+            }
+            if (unicastSrc != null) {
+                b.append(",src=").append(unicastSrc).append(",peers=").append(String.join("+", unicastPeers));
+            }
+            if (!trackScripts.isEmpty()) {
+                b.append(",trackScript=").append(String.join("+", trackScripts.stream().map(s -> s + ":" + weights.getOrDefault(s, 0)).toList()));
+            }
+            if (!trackInterfaces.isEmpty()) {
+                b.append(",trackIf=").append(String.join("+", trackInterfaces));
+            }
+            return b.toString();
         }
 
         String text() {

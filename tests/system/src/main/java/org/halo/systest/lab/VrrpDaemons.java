@@ -12,7 +12,11 @@ import java.util.Map;
 public final class VrrpDaemons {
     /** Which implementation runs on a node. */
     public enum Kind {
-        KEEPALIVED, HALO
+        KEEPALIVED,
+        /** The full daemon: the distribution's bin/halo (launcher, Felix, config, runtime). */
+        HALO,
+        /** Halo's VRRP core (engine + Linux layer + runtime wiring) as a plain JVM: HaloCoreNode. */
+        HALO_CORE
     }
 
     public static final String KEEPALIVED = System.getProperty("halo.keepalived", "/usr/sbin/keepalived");
@@ -41,6 +45,28 @@ public final class VrrpDaemons {
 
     public static boolean haloAvailable() {
         return Files.isExecutable(haloBin());
+    }
+
+    /** Creates (does not start) the daemon for the node from a configuration. */
+    public static Daemon create(Lab lab, Lab.Node node, Kind kind, VrrpConf conf) {
+        if (kind != Kind.HALO_CORE) {
+            return create(lab, node, kind, conf.text());
+        }
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:+AlwaysPreTouch", "-cp", coreClasspath(), "org.halo.systest.halo.HaloCoreNode"));
+        cmd.addAll(conf.coreArgs());
+        return lab.daemon("halo-core", node.ns(), node.name(), cmd, Map.of());
+    }
+
+    /** This module's classes plus its runtime dependencies (target/classpath.txt, written by the build). */
+    static String coreClasspath() {
+        Path classes = Path.of(NsAgent.classesLocation());
+        Path cp = classes.getParent().resolve("classpath.txt");
+        try {
+            return classes + ":" + Files.readString(cp).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing " + cp + ": build tests/system with maven first", e);
+        }
     }
 
     /** Writes the conf and creates (does not start) the daemon for the node. */

@@ -43,7 +43,7 @@ public final class VipOwner {
      * could remove them (keepalived logs "(VI_1) removing VIPs." at start for the same reason).
      */
     public List<Address> removeLeftovers() {
-        LOG.info("(" + spec.instance() + ") removing VIPs.");
+        LOG.fine("(" + spec.instance() + ") removing leftover VIPs."); // the engine logs keepalived's line
         try {
             return netlink.removeLeftovers(spec.addresses());
         } catch (LinuxException e) {
