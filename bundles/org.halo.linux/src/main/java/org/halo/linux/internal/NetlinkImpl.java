@@ -337,10 +337,6 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
         return r;
     }
 
-    static boolean isIpv6(InetAddress a) {
-        return a instanceof Inet6Address;
-    }
-
     @Override
     public void close() {
         socket.close();
