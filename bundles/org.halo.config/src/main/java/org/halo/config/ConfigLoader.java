@@ -49,6 +49,15 @@ public final class ConfigLoader {
      * network namespace, or a fixed set in tests).
      */
     public static LoadResult load(Path file, String configId, java.util.function.Predicate<String> interfaceExists) {
+        return load(file, configId, interfaceExists, java.util.Set.of());
+    }
+
+    /**
+     * @param extraCheckers checker types contributed by plug-ins (e.g. from the services registered with a checker
+     *                      type property): inside real_server they are parsed generically instead of being unknown
+     */
+    public static LoadResult load(Path file, String configId, java.util.function.Predicate<String> interfaceExists,
+                                  java.util.Set<String> extraCheckers) {
         Diagnostics diags = new Diagnostics();
         String id = configId == null ? defaultConfigId() : configId;
         List<Line> lines = new Preprocessor(id, diags).run(file, file.toString());
@@ -58,7 +67,7 @@ public final class ConfigLoader {
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (java.util.Set<String> groups : Registry.PASSES) {
             Diagnostics pd = new Diagnostics();
-            passes.add(new TreeParser(new ParseContext(pd)).parse(lines, Registry.root(), k -> groups.contains(Registry.group(k))));
+            passes.add(new TreeParser(new ParseContext(pd), extraCheckers).parse(lines, Registry.root(), k -> groups.contains(Registry.group(k))));
             java.util.Set<String> mine = new java.util.HashSet<>(groups);
             mine.removeAll(taken);
             taken.addAll(groups);

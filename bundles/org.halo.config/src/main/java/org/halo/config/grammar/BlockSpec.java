@@ -100,6 +100,18 @@ public final class BlockSpec {
             k.deprecated(), k.blockOptional(), k.doc()));
     }
 
+    /** Makes the separately registered keyword {@code alias} an alias of {@code canonical} (same handler in keepalived). */
+    public BlockSpec aliasOf(String alias, String canonical) {
+        KeywordSpec a = byName.get(alias);
+        if (a != null && a.name().equals(alias)) {
+            ordered.remove(a);
+            byName.remove(alias);
+        }
+        List<String> al = new ArrayList<>(byName.get(canonical).aliases());
+        al.add(alias);
+        return update(canonical, k -> k.withAliases(al));
+    }
+
     /** Marks {@code name} deprecated in favour of {@code replacement}. */
     public BlockSpec deprecate(String name, String replacement) {
         KeywordSpec k = byName.get(name);

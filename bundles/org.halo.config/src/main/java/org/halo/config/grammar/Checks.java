@@ -156,8 +156,8 @@ final class Checks {
     private static void lvs(BlockSpec vs) {
         vs.update("delay_loop", k -> k.withCheck(timer(1, TIMER_MAXIMUM, "virtual server delay loop '{1}' invalid - ignoring")));
         Check sched = oneOf(SCHEDULERS, "Invalid lvs_scheduler '{1}' - ignoring");
-        vs.update("lb_algo", k -> k.withCheck(sched));
         vs.update("lvs_sched", k -> k.withCheck(sched));
+        vs.aliasOf("lb_algo", "lvs_sched");
         Check method = need(1).and((n, ctx) -> {
             String s = n.arg(0);
             if (!"NAT".equals(s) && !"DR".equals(s) && !"TUN".equals(s)) {
@@ -165,8 +165,8 @@ final class Checks {
                     + ("real_server".equals(n.parent().keyword()) ? "real" : "virtual") + " server.");
             }
         });
-        vs.update("lb_kind", k -> k.withCheck(method));
         vs.update("lvs_method", k -> k.withCheck(method));
+        vs.aliasOf("lb_kind", "lvs_method");
         vs.update("protocol", k -> k.withCheck(need(1).and((n, ctx) -> {
             String s = n.arg(0).toUpperCase(java.util.Locale.ROOT);
             if (!"TCP".equals(s) && !"UDP".equals(s) && !"SCTP".equals(s)) {

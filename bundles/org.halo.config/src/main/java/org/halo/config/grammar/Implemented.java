@@ -28,7 +28,7 @@ final class Implemented {
             "garp_master_delay", "garp_master_repeat", "garp_master_refresh"),
         "vrrp_sync_group", Set.of("group", "track_interface", "track_script", "track_file", "track_process", "notify_master",
             "notify_backup", "notify_fault", "notify_stop", "notify", "smtp_alert", "notify_priority_changes"),
-        "virtual_server", Set.of("delay_loop", "lb_algo", "lvs_sched", "lb_kind", "lvs_method", "protocol", "persistence_timeout",
+        "virtual_server", Set.of("delay_loop", "lvs_sched", "lvs_method", "protocol", "persistence_timeout",
             "persistence_granularity", "quorum", "hysteresis", "alpha", "omega", "quorum_up", "quorum_down", "sorry_server",
             "virtualhost", "real_server"),
         "real_server", Set.of("weight", "lvs_method", "inhibit_on_failure", "notify_up", "notify_down"));

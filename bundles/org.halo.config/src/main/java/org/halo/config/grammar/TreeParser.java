@@ -105,7 +105,10 @@ public final class TreeParser {
                     "plug-in checker");
             }
             if (k == null && f.spec.generic() && !u.is("}")) {
-                k = new KeywordSpec(str, List.of(), Kind.VALUE, Check.NONE, null, null, true, null, false, "");
+                // plug-in checker content: any keyword is a property, any keyword followed by '{' a nested block
+                boolean block = i < units.size() && units.get(i).is("{");
+                k = new KeywordSpec(str, List.of(), block ? Kind.CHECKER : Kind.VALUE, Check.NONE, block ? new BlockSpec(str, true) : null,
+                    null, true, null, false, "");
             }
             if (k == null) {
                 report(u, Severity.UNKNOWN_KEYWORD, "Unknown keyword '" + str + "'");
