@@ -40,7 +40,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * checker's own call thread ({@link CheckerProvider}); completions and timeouts are posted back to the
  * loop. Status listeners run on a separate thread so a slow listener cannot delay probing.
  */
-@Component(service = {CheckRegistry.class, CheckEngine.class})
+@Component(service = {CheckRegistry.class, CheckEngine.class}, immediate = true)
 public final class CheckEngine implements CheckRegistry {
 
     private static final Logger LOG = Logger.getLogger(CheckEngine.class.getName());

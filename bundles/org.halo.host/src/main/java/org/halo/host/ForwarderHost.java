@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * table changes or the forwarder (re)appears. A forwarder that goes away is simply forgotten: the data
  * plane stays as it is.
  */
-@Component(service = {ForwardingControl.class, ForwarderHost.class})
+@Component(service = {ForwardingControl.class, ForwarderHost.class}, immediate = true)
 public final class ForwarderHost implements ForwardingControl {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);

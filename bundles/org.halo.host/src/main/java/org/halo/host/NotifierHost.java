@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The event publisher: assigns sequence numbers and fans each event out to every notifier's own
  * bounded queue ({@link NotifierChannel}). A blocked notifier delays only itself.
  */
-@Component(service = {EventPublisher.class, NotifierHost.class})
+@Component(service = {EventPublisher.class, NotifierHost.class}, immediate = true)
 public final class NotifierHost implements EventPublisher {
 
     static final long DEFAULT_TIMEOUT_MS = 10_000;

@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Gogo commands in scope {@code halo}: {@code halo:plugins}, {@code halo:checkers},
  * {@code halo:notifiers}, {@code halo:forwarders} list the live plug-ins with bundle, version and call
- * counters; {@code halo:checks} lists the configured checks and their health.
+ * counters; {@code halo:checks} lists the configured checks and their health; {@code halo:checkloop}
+ * prints how late the check loop started probes (max/mean lateness).
  */
 @Component(service = PluginCommands.class, property = {
     "osgi.command.scope=halo",
@@ -19,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=checkers",
     "osgi.command.function=notifiers",
     "osgi.command.function=forwarders",
-    "osgi.command.function=checks"
+    "osgi.command.function=checks",
+    "osgi.command.function=checkloop"
 })
 public final class PluginCommands {
 
@@ -59,6 +61,22 @@ public final class PluginCommands {
                 "ID", "TYPE", "HEALTH", "CHECKER", "PROBES", "FAILED", "TIMEOUT", "WEIGHT"));
         checks.statuses().stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(s -> out.append(row(s)));
         return out.toString();
+    }
+
+    /** How late the check loop started scheduled probes: the host's own scheduling gaps. */
+    public String checkloop() {
+        LoopLateness l = checks.lateness();
+        return String.format("check loop: %d starts, lateness max %d us, mean %d us%n", l.count(), l.maxMicros(),
+                l.meanMicros());
+    }
+
+    /** {@code halo:checkloop reset} prints and then clears the lateness figures. */
+    public String checkloop(String action) {
+        String out = checkloop();
+        if ("reset".equals(action)) {
+            checks.lateness().reset();
+        }
+        return out;
     }
 
     private static String row(CheckStatus s) {

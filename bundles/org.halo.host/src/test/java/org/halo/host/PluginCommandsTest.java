@@ -28,6 +28,8 @@ class PluginCommandsTest {
             assertTrue(all.contains("1.2.3"), all);
             assertTrue(all.contains("fifo"), all);
             List<String> lines = cmd.checks().lines().toList();
+            assertTrue(cmd.checkloop("reset").matches("check loop: [1-9]\\d* starts, lateness max \\d+ us, mean \\d+ us\\s*"),
+                    cmd.checkloop());
             assertTrue(lines.get(1).matches("c1\\s+MISC_CHECK\\s+DOWN\\s+present\\s+\\d+.*"), lines.toString());
         } finally {
             engine.close();
