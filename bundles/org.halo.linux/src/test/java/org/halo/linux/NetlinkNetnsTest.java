@@ -193,11 +193,25 @@ class NetlinkNetnsTest {
     }
 
     @Test
-    void macvlanVmac() throws Exception {
-        MacAddress mac = MacAddress.vrrp(51, false);
-        Link vmac = a.call(() -> nl.createMacvlan("vrrp.51", "hna", mac));
+    void plainMacvlan() throws Exception {
+        MacAddress mac = MacAddress.parse("02:00:00:00:77:01");
+        Link l = nl.createMacvlan("hmv0", "hna", mac);
         try {
-            assertEquals(mac, vmac.mac());
+            assertEquals(mac, l.mac());
+            assertEquals("macvlan", l.kind());
+            assertTrue(l.adminUp());
+        } finally {
+            assertTrue(nl.deleteLink("hmv0"));
+        }
+        assertTrue(nl.link("hmv0").isEmpty());
+        assertFalse(nl.deleteLink("hmv0"));
+    }
+
+    @Test
+    void ipv4VmacAsKeepalivedMakesIt() throws Exception {
+        Link vmac = a.call(() -> nl.createVmac("vrrp.51", "hna", 51, false, null));
+        try {
+            assertEquals(MacAddress.vrrp(51, false), vmac.mac());
             assertEquals("macvlan", vmac.kind());
             assertEquals(nl.link("hna").orElseThrow().index(), vmac.parentIndex());
             String json = a.ip("-d", "-j", "link", "show", "dev", "vrrp.51");
@@ -207,18 +221,44 @@ class NetlinkNetnsTest {
             assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.vrrp/51.arp_ignore").trim());
             assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.vrrp/51.accept_local").trim());
             assertEquals("0", a.exec("sysctl", "-n", "net.ipv4.conf.vrrp/51.rp_filter").trim());
+            assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.vrrp/51.promote_secondaries").trim());
+            assertEquals("1", a.exec("sysctl", "-n", "net.ipv6.conf.vrrp/51.disable_ipv6").trim());
             assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.hna.arp_ignore").trim());
             assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.hna.arp_filter").trim());
             assertEquals("0", a.exec("sysctl", "-n", "net.ipv4.conf.all.rp_filter").trim());
 
-            Link vmac6 = a.call(() -> nl.createMacvlan("vrrp6.52", "hna", MacAddress.vrrp(52, true)));
-            assertEquals("00:00:5e:00:02:34", vmac6.mac().toString());
-            assertTrue(nl.deleteLink("vrrp6.52"));
+            // a second start finds it in place and reuses it (same ifindex)
+            Link again = a.call(() -> nl.createVmac("vrrp.51", "hna", 51, false, null));
+            assertEquals(vmac.index(), again.index());
+            // a leftover with the wrong MAC is replaced
+            Link other = a.call(() -> nl.createVmac("vrrp.51", "hna", 52, false, null));
+            assertEquals(MacAddress.vrrp(52, false), other.mac());
         } finally {
             nl.deleteLink("vrrp.51");
         }
         assertTrue(nl.link("vrrp.51").isEmpty());
-        assertFalse(nl.deleteLink("vrrp.51"));
+        // a non-macvlan interface of that name is never taken over or deleted
+        LinuxException e = assertThrows(LinuxException.class, () -> a.call(() -> nl.createVmac("hna", "lo", 9, false, null)));
+        assertEquals(17, e.errno());
+        assertTrue(nl.link("hna").isPresent());
+    }
+
+    @Test
+    void ipv6VmacHasParentsLinkLocalOnly() throws Exception {
+        var m = Pattern.compile("\"local\":\"(fe80:[^\"]*)\"").matcher(a.ip("-j", "addr", "show", "dev", "hna"));
+        assertTrue(m.find(), "hna has no link-local address");
+        String parentLl = m.group(1);
+        Link vmac6 = a.call(() -> nl.createVmac("vrrp6.52", "hna", 52, true, null));
+        try {
+            assertEquals("00:00:5e:00:02:34", vmac6.mac().toString());
+            String json = a.ip("-j", "addr", "show", "dev", "vrrp6.52");
+            assertNotNull(addrInfo(json, parentLl), json);
+            // RFC 5798 7.4: no EUI-64 link-local from the shared virtual MAC
+            assertEquals(null, addrInfo(json, "fe80::200:5eff:fe00:234"), json);
+            assertTrue(a.ip("-d", "-j", "link", "show", "dev", "vrrp6.52").contains("\"inet6_addr_gen_mode\":\"none\""));
+        } finally {
+            assertTrue(nl.deleteLink("vrrp6.52"));
+        }
     }
 
     @Test

@@ -57,11 +57,30 @@ public interface Netlink {
     AutoCloseable monitorLinks(Consumer<LinkEvent> consumer) throws LinuxException;
 
     /**
-     * Creates a macvlan link (mode private, as keepalived's use_vmac does) on {@code parent} with the
-     * given MAC, sets the sysctls keepalived sets on a VMAC interface (see {@link Vmac}) and brings it
-     * up. Returns the new link.
+     * Creates a macvlan link in private mode on {@code parent} with the given MAC and brings it up.
+     * Nothing else: see {@link #createVmac} for keepalived's use_vmac behaviour.
      */
     Link createMacvlan(String name, String parent, MacAddress mac) throws LinuxException;
+
+    /**
+     * Creates (or reuses) a VRRP VMAC interface the way keepalived's use_vmac does (vrrp_vmac.c and
+     * vrrp_if_config.c): a private-mode macvlan named {@code name} on {@code parent} with MAC
+     * {@link MacAddress#vrrp(int, boolean)}. An existing link of that name with the right MAC and
+     * parent is reused; an existing macvlan with another MAC or parent is deleted and re-created; a
+     * non-macvlan link of that name is an error (EEXIST), never deleted.
+     * <ul>
+     * <li>IPv4: on the VMAC arp_ignore=1, accept_local=1, rp_filter=0, promote_secondaries=1 and
+     * disable_ipv6=1; on the parent arp_ignore=1, arp_filter=1; all.rp_filter cleared (default.rp_filter
+     * raised to its old value first).</li>
+     * <li>IPv6: IPv6 address generation off on the VMAC (IFLA_INET6_ADDR_GEN_MODE = NONE, RFC 5798
+     * section 7.4: no link-local derived from the shared virtual MAC), then a link-local /64 added:
+     * {@code ipv6Source} if given, else the parent's link-local, else the EUI-64 address of the
+     * parent's MAC.</li>
+     * </ul>
+     * The link is then set up and returned.
+     */
+    Link createVmac(String name, String parent, int vrid, boolean ipv6, java.net.Inet6Address ipv6Source)
+            throws LinuxException;
 
     /** Deletes a link (RTM_DELLINK); returns false if it did not exist. */
     boolean deleteLink(String name) throws LinuxException;

@@ -1,7 +1,6 @@
 package org.halo.linux.internal;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -101,6 +100,23 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
 
     @Override
     public Link createMacvlan(String name, String parent, MacAddress mac) throws LinuxException {
+        newMacvlan(name, parent, mac);
+        try {
+            setLinkUp(name, true);
+        } catch (LinuxException e) {
+            deleteLink(name); // leave nothing half-configured behind
+            throw e;
+        }
+        return link(name).orElseThrow(() -> new LinuxException("macvlan " + name + " vanished", ENODEV));
+    }
+
+    @Override
+    public Link createVmac(String name, String parent, int vrid, boolean ipv6, Inet6Address ipv6Source)
+            throws LinuxException {
+        return new VmacSetup(this, sysctl).create(name, parent, vrid, ipv6, ipv6Source);
+    }
+
+    void newMacvlan(String name, String parent, MacAddress mac) throws LinuxException {
         int parentIndex = ifindex(parent);
         NlRequest r = new NlRequest(RTM_NEWLINK, NlRequest.NLM_F_ACK | NlRequest.NLM_F_CREATE | NlRequest.NLM_F_EXCL)
                 .u8(0).u8(0).u16(0).u32(0).u32(0).u32(0)
@@ -114,14 +130,14 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
                 .end()
                 .end();
         socket.transact(r, "create macvlan " + name + " on " + parent);
-        try {
-            sysctl.configureVmac(name, parent);
-            setLinkUp(name, true);
-        } catch (LinuxException e) {
-            deleteLink(name); // leave nothing half-configured behind
-            throw e;
-        }
-        return link(name).orElseThrow(() -> new LinuxException("macvlan " + name + " vanished", ENODEV));
+    }
+
+    /** IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE = mode } } on a link. */
+    void setIpv6AddrGenMode(int index, int mode) throws LinuxException {
+        NlRequest r = new NlRequest(RTM_NEWLINK, NlRequest.NLM_F_ACK).u8(0).u8(0).u16(0).u32(index).u32(0).u32(0)
+                .nest(RtCodec.IFLA_AF_SPEC).nest(LibC.AF_INET6).attrU8(RtCodec.IFLA_INET6_ADDR_GEN_MODE, mode)
+                .end().end();
+        socket.transact(r, "set addr_gen_mode on link " + index);
     }
 
     @Override

@@ -67,6 +67,8 @@ final class SysctlImpl implements Sysctl {
         set(v + "accept_local", "1");
         set(v + "rp_filter", "0");
         set(v + "promote_secondaries", "1");
+        // no IPv6 on an IPv4 VMAC (keepalived does this unless the instance has IPv6 eVIPs)
+        set("net.ipv6.conf." + vmac.replace('.', '/') + ".disable_ipv6", "1");
         String p = "net.ipv4.conf." + parent.replace('.', '/') + ".";
         set(p + "arp_ignore", "1");
         set(p + "arp_filter", "1");
