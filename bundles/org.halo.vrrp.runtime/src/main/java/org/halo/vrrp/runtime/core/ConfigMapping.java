@@ -1,0 +1,175 @@
+package org.halo.vrrp.runtime.core;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.halo.vrrp.engine.GarpConfig;
+import org.halo.vrrp.engine.InstanceConfig;
+import org.halo.vrrp.engine.SyncGroupConfig;
+import org.halo.vrrp.engine.TrackConfig;
+import org.halo.vrrp.engine.UnicastPeer;
+import org.halo.vrrp.engine.VirtualAddress;
+import org.halo.vrrp.packet.AuthType;
+
+/**
+ * ConfigAdmin properties of one {@code vrrp_instance} / {@code vrrp_sync_group} factory configuration
+ * to the engine's records. Keys are keepalived's keywords (see docs/daemon-runtime.md); multi-line
+ * blocks (virtual_ipaddress, unicast_peer, track_*) are String[] or Collection with one line per entry.
+ */
+public final class ConfigMapping {
+    /** Factory PID of vrrp_instance configurations. */
+    public static final String INSTANCE_PID = "org.halo.vrrp.instance";
+    /** Factory PID of vrrp_sync_group configurations. */
+    public static final String SYNC_GROUP_PID = "org.halo.vrrp.sync_group";
+
+    private ConfigMapping() {
+    }
+
+    /**
+     * @param p            the configuration's properties
+     * @param sourceLookup the interface's primary address (IPv4) or link-local (IPv6) when no
+     *                     unicast_src_ip / mcast_src_ip is configured
+     * @param scriptWeight the weight of a vrrp_script by name (keepalived: the script's weight unless the
+     *                     track_script entry overrides it)
+     */
+    public static InstanceConfig instance(Map<String, Object> p, Function<String[], InetAddress> sourceLookup,
+            Function<String, Integer> scriptWeight) {
+        String name = str(p, "name", null);
+        if (name == null) {
+            throw new IllegalArgumentException("vrrp_instance without name");
+        }
+        String iface = str(p, "interface", null);
+        if (iface == null) {
+            throw new IllegalArgumentException("(" + name + ") no interface");
+        }
+        List<String> vipLines = lines(p.get("virtual_ipaddress"));
+        boolean ipv6 = Boolean.parseBoolean(str(p, "native_ipv6", "false")) || (!vipLines.isEmpty() && vipLines.get(0).split("\\s+")[0].contains(":"));
+        String src = str(p, "unicast_src_ip", str(p, "mcast_src_ip", null));
+        InetAddress source = src != null ? addr(src) : sourceLookup.apply(new String[] {iface, Boolean.toString(ipv6)});
+        int version = Integer.parseInt(str(p, "version", "2"));
+        InstanceConfig.Builder b = InstanceConfig.builder(name, Integer.parseInt(str(p, "virtual_router_id", "0")), iface, source)
+                .priority(Integer.parseInt(str(p, "priority", "MASTER".equalsIgnoreCase(str(p, "state", "")) ? "255" : "100"))).version(version)
+                .advertIntervalMillis(Math.round(Double.parseDouble(str(p, "advert_int", "1")) * 1000)).ipv6(ipv6)
+                .initialMaster("MASTER".equalsIgnoreCase(str(p, "state", "BACKUP"))).nopreempt(bool(p, "nopreempt"))
+                .preemptDelayMillis(Math.round(Double.parseDouble(str(p, "preempt_delay", "0")) * 1000)).dontTrackPrimary(bool(p, "dont_track_primary"));
+        for (String line : vipLines) {
+            b.virtualAddress(vip(line));
+        }
+        for (String line : lines(p.get("virtual_ipaddress_excluded"))) {
+            b.excludedAddress(vip(line));
+        }
+        lines(p.get("virtual_routes")).forEach(b::virtualRoute);
+        lines(p.get("virtual_rules")).forEach(b::virtualRule);
+        for (String peer : lines(p.get("unicast_peer"))) {
+            b.unicastPeer(UnicastPeer.of(addr(peer.split("\\s+")[0])));
+        }
+        String authType = str(p, "auth_type", null);
+        if (authType != null) {
+            b.auth(AuthType.valueOf(authType.toUpperCase(Locale.ROOT)), str(p, "auth_pass", "").getBytes(StandardCharsets.US_ASCII));
+        }
+        if (p.containsKey("accept")) {
+            b.accept(bool(p, "accept"));
+        }
+        b.garp(new GarpConfig(Math.round(Double.parseDouble(str(p, "garp_master_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_master_repeat", "5")),
+                Math.round(Double.parseDouble(str(p, "garp_master_refresh", "0")) * 1000), Integer.parseInt(str(p, "garp_master_refresh_repeat", "1")),
+                Math.round(Double.parseDouble(str(p, "garp_lower_prio_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_lower_prio_repeat", "5"))));
+        for (TrackConfig t : tracks(p, "track_interface", TrackConfig.Kind.INTERFACE, n -> 0)) {
+            b.track(t);
+        }
+        for (TrackConfig t : tracks(p, "track_script", TrackConfig.Kind.SCRIPT, scriptWeight)) {
+            b.track(t);
+        }
+        return b.build();
+    }
+
+    public static SyncGroupConfig syncGroup(Map<String, Object> p, Function<String, Integer> scriptWeight) {
+        String name = str(p, "name", null);
+        if (name == null) {
+            throw new IllegalArgumentException("vrrp_sync_group without name");
+        }
+        List<String> members = new ArrayList<>();
+        lines(p.get("group")).forEach(l -> members.addAll(List.of(l.trim().split("\\s+"))));
+        List<TrackConfig> tracks = new ArrayList<>(tracks(p, "track_interface", TrackConfig.Kind.INTERFACE, n -> 0));
+        tracks.addAll(tracks(p, "track_script", TrackConfig.Kind.SCRIPT, scriptWeight));
+        return new SyncGroupConfig(name, members, tracks);
+    }
+
+    /** "NAME [weight W [reverse]]" lines; without weight the default weight (script's own, interfaces 0). */
+    static List<TrackConfig> tracks(Map<String, Object> p, String key, TrackConfig.Kind kind, Function<String, Integer> defaultWeight) {
+        List<TrackConfig> out = new ArrayList<>();
+        for (String line : lines(p.get(key))) {
+            String[] w = line.trim().split("\\s+");
+            Integer weight = null;
+            boolean reverse = false;
+            for (int i = 1; i < w.length; i++) {
+                if (w[i].equals("weight") && i + 1 < w.length) {
+                    weight = Integer.parseInt(w[++i]);
+                } else if (w[i].equals("reverse")) {
+                    reverse = true;
+                }
+            }
+            Integer dflt = defaultWeight.apply(w[0]);
+            out.add(new TrackConfig(kind, w[0], weight != null ? weight : dflt == null ? 0 : dflt, reverse));
+        }
+        return out;
+    }
+
+    /** "IP[/PREFIX] [dev IF] [other options]" -> the engine's VirtualAddress (options kept as text). */
+    static VirtualAddress vip(String line) {
+        String[] w = line.trim().split("\\s+");
+        String[] ap = w[0].split("/");
+        String dev = null;
+        StringBuilder options = new StringBuilder();
+        for (int i = 1; i < w.length; i++) {
+            if (w[i].equals("dev") && i + 1 < w.length) {
+                dev = w[++i];
+            } else {
+                options.append(options.length() > 0 ? " " : "").append(w[i]);
+            }
+        }
+        return new VirtualAddress(addr(ap[0]), ap.length > 1 ? Integer.parseInt(ap[1]) : -1, dev, options.toString());
+    }
+
+    static List<String> lines(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof String[] a) {
+            return List.of(a);
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        String s = v.toString();
+        return s.isBlank() ? List.of() : List.of(s.split("\n"));
+    }
+
+    private static String str(Map<String, Object> p, String key, String dflt) {
+        Object v = p.get(key);
+        return v == null ? dflt : v.toString().trim();
+    }
+
+    private static boolean bool(Map<String, Object> p, String key) {
+        Object v = p.get(key);
+        return v != null && (v instanceof Boolean b ? b : !"false".equalsIgnoreCase(v.toString().trim()));
+    }
+
+    private static InetAddress addr(String text) {
+        if (!text.matches("[0-9A-Fa-f:.%]+[0-9A-Za-z]*")) {
+            // literals only: a host name would make getByName query DNS
+            throw new IllegalArgumentException("not an IP address literal: " + text);
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.halo.vrrp.runtime.internal;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.halo.api.check.CheckRegistry;
+import org.halo.api.check.CheckStatus;
+import org.halo.api.check.Health;
+import org.halo.api.notify.EventPublisher;
+import org.halo.api.notify.VrrpEvent;
+import org.halo.api.vrrp.VrrpConditions;
+import org.halo.api.vrrp.VrrpRuntime;
+import org.halo.linux.api.Announcer;
+import org.halo.linux.api.LinuxException;
+import org.halo.linux.api.Netlink;
+import org.halo.linux.api.VrrpSockets;
+import org.halo.status.api.StatusSource;
+import org.halo.vrrp.engine.EventSink;
+import org.halo.vrrp.engine.InstanceConfig;
+import org.halo.vrrp.engine.LogSink;
+import org.halo.vrrp.engine.StateTransition;
+import org.halo.vrrp.engine.SyncGroupConfig;
+import org.halo.vrrp.engine.TrackConfig;
+import org.halo.vrrp.engine.VrrpState;
+import org.halo.vrrp.runtime.core.ConfigMapping;
+import org.halo.vrrp.runtime.core.SourceAddresses;
+import org.halo.vrrp.runtime.core.VrrpNode;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ManagedServiceFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.condition.Condition;
+
+/**
+ * The VRRP daemon in the framework. Runs a {@link VrrpNode} on E's Linux services; takes
+ * vrrp_instance and vrrp_sync_group factory configurations ({@value ConfigMapping#INSTANCE_PID},
+ * {@value ConfigMapping#SYNC_GROUP_PID}) from ConfigAdmin; feeds vrrp_script health from D's
+ * {@link CheckRegistry} into the engine; publishes {@link StatusSource} and D's {@link VrrpRuntime};
+ * registers the MASTER {@link Condition} per instance; sends every transition to D's
+ * {@link EventPublisher}. The plug-in host references are dynamic and optional: updating the host or a
+ * plug-in must never stop VRRP or move a VIP. Framework callbacks only post work: configuration to the
+ * config thread (debounced, then the engine loop), events to the event thread.
+ */
+@Component(immediate = true, service = {})
+public final class VrrpRuntimeComponent {
+    private static final Logger LOG = Logger.getLogger("org.halo.vrrp");
+    private static final long DEBOUNCE_MS = 50;
+
+    private final BundleContext context;
+    private final Netlink netlink;
+    private final VrrpNode node;
+    private final ScheduledExecutorService configThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vrrp-config"));
+    private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vrrp-events"));
+    private final Map<String, Map<String, Object>> instances = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+    private final Map<String, Integer> scriptWeights = Collections.synchronizedMap(new HashMap<>());
+    private final Map<String, ServiceRegistration<Condition>> masterConditions = new HashMap<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private ScheduledFuture<?> pendingApply;
+    private volatile EventPublisher publisher;
+    private volatile AutoCloseable checkSubscription;
+
+    @Activate
+    public VrrpRuntimeComponent(BundleContext context, @Reference VrrpSockets sockets, @Reference Netlink netlink, @Reference Announcer announcer)
+            throws LinuxException {
+        this.context = context;
+        this.netlink = netlink;
+        LogSink log = (level, message) -> LOG.log(switch (level) {
+            case ERROR -> Level.SEVERE;
+            case WARNING -> Level.WARNING;
+            case INFO -> Level.INFO;
+            case DEBUG -> Level.FINE;
+        }, message);
+        this.node = new VrrpNode(sockets, netlink, announcer, log);
+        node.addListener(new EventSink() {
+            @Override
+            public void stateChanged(StateTransition t) {
+                eventThread.execute(() -> onTransition(t));
+            }
+
+            @Override
+            public void syncGroupChanged(String group, VrrpState from, VrrpState to) {
+                eventThread.execute(() -> publish(new VrrpEvent(0, Instant.now(), VrrpEvent.Scope.GROUP, group, api(to), api(from), 0)));
+            }
+        });
+        registrations.add(context.registerService(StatusSource.class, node, null));
+        registrations.add(context.registerService(VrrpRuntime.class, new RuntimeViews(node), null));
+        registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.INSTANCE_PID, instances),
+                props(Constants.SERVICE_PID, ConfigMapping.INSTANCE_PID)));
+        registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.SYNC_GROUP_PID, groups),
+                props(Constants.SERVICE_PID, ConfigMapping.SYNC_GROUP_PID)));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static Dictionary<String, Object> props(String k, Object v) {
+        Hashtable<String, Object> h = new Hashtable<>();
+        h.put(k, v);
+        return h;
+    }
+
+    private ManagedServiceFactory factory(String pid, Map<String, Map<String, Object>> store) {
+        return new ManagedServiceFactory() {
+            @Override
+            public String getName() {
+                return pid;
+            }
+
+            @Override
+            public void updated(String configPid, Dictionary<String, ?> properties) {
+                Map<String, Object> copy = new HashMap<>();
+                for (var keys = properties.keys(); keys.hasMoreElements();) {
+                    String k = keys.nextElement();
+                    copy.put(k, properties.get(k));
+                }
+                configThread.execute(() -> {
+                    store.put(configPid, copy);
+                    scheduleApply();
+                });
+            }
+
+            @Override
+            public void deleted(String configPid) {
+                configThread.execute(() -> {
+                    store.remove(configPid);
+                    scheduleApply();
+                });
+            }
+        };
+    }
+
+    /** A reload edits many configurations at once; apply them together once they stop changing. */
+    private void scheduleApply() {
+        if (pendingApply != null) {
+            pendingApply.cancel(false);
+        }
+        pendingApply = configThread.schedule(this::apply, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void apply() {
+        List<InstanceConfig> ic = new ArrayList<>();
+        for (Map<String, Object> p : instances.values()) {
+            try {
+                ic.add(ConfigMapping.instance(p, this::source, scriptWeights::get));
+            } catch (RuntimeException e) {
+                LOG.severe("vrrp_instance " + p.get("name") + " not started: " + e.getMessage());
+            }
+        }
+        List<SyncGroupConfig> gc = new ArrayList<>();
+        for (Map<String, Object> p : groups.values()) {
+            try {
+                gc.add(ConfigMapping.syncGroup(p, scriptWeights::get));
+            } catch (RuntimeException e) {
+                LOG.severe("vrrp_sync_group " + p.get("name") + " ignored: " + e.getMessage());
+            }
+        }
+        node.configure(ic, gc);
+    }
+
+    private InetAddress source(String[] ifaceAndV6) {
+        try {
+            return SourceAddresses.primary(netlink, ifaceAndV6[0], Boolean.parseBoolean(ifaceAndV6[1]))
+                    .orElseThrow(() -> new IllegalArgumentException("no usable address on " + ifaceAndV6[0]));
+        } catch (LinuxException e) {
+            throw new IllegalArgumentException("cannot read addresses of " + ifaceAndV6[0] + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void onTransition(StateTransition t) {
+        String id = VrrpConditions.masterConditionId(t.instance());
+        if (t.to() == VrrpState.MASTER && !masterConditions.containsKey(t.instance())) {
+            masterConditions.put(t.instance(), context.registerService(Condition.class, Condition.INSTANCE,
+                    props(Condition.CONDITION_ID, id)));
+        } else if (t.to() != VrrpState.MASTER) {
+            ServiceRegistration<Condition> r = masterConditions.remove(t.instance());
+            if (r != null) {
+                unregister(r);
+            }
+        }
+        publish(new VrrpEvent(0, Instant.now(), VrrpEvent.Scope.INSTANCE, t.instance(), api(t.to()), api(t.from()), t.priority()));
+    }
+
+    private void publish(VrrpEvent e) {
+        EventPublisher p = publisher;
+        if (p != null) {
+            try {
+                p.publish(e); // never blocks by contract; guarded all the same
+            } catch (RuntimeException ex) {
+                LOG.warning("event publisher failed: " + ex);
+            }
+        }
+    }
+
+    static org.halo.api.vrrp.VrrpState api(VrrpState s) {
+        return org.halo.api.vrrp.VrrpState.valueOf(s.name());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPublisher(EventPublisher p) {
+        publisher = p;
+    }
+
+    void unbindPublisher(EventPublisher p) {
+        if (publisher == p) {
+            publisher = null;
+        }
+    }
+
+    /** vrrp_script results: ids "vrrp_script:NAME"; the script's weight property is its default weight. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindChecks(CheckRegistry checks) {
+        checkSubscription = checks.subscribe(this::onCheck);
+    }
+
+    void unbindChecks(CheckRegistry checks) {
+        AutoCloseable s = checkSubscription;
+        checkSubscription = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.fine("unsubscribe: " + e);
+            }
+        }
+        // the scripts' last states stay in the engine: a host update must not move a VIP
+    }
+
+    private void onCheck(CheckStatus s) {
+        String id = s.target().id();
+        if (!id.startsWith("vrrp_script:") || s.health() == Health.UNKNOWN) {
+            return;
+        }
+        String name = id.substring("vrrp_script:".length());
+        s.target().property("weight").ifPresent(w -> {
+            Integer old = scriptWeights.put(name, Integer.parseInt(w.trim()));
+            if (old == null || old != Integer.parseInt(w.trim())) {
+                configThread.execute(this::scheduleApply);
+            }
+        });
+        node.trackStatus(TrackConfig.Kind.SCRIPT, name, s.health() == Health.UP);
+    }
+
+    private static void unregister(ServiceRegistration<?> r) {
+        try {
+            r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping
+        }
+    }
+
+    /** SIGTERM reaches here through the framework stop: priority-0 adverts, VIPs removed, STOP notify. */
+    @Deactivate
+    void deactivate() {
+        for (int i = registrations.size() - 1; i >= 0; i--) {
+            unregister(registrations.get(i));
+        }
+        configThread.shutdownNow();
+        List<String> masters = new ArrayList<>(masterConditions.keySet());
+        node.shutdown(3000);
+        eventThread.execute(() -> {
+            masterConditions.values().forEach(VrrpRuntimeComponent::unregister);
+            masterConditions.clear();
+        });
+        eventThread.shutdown();
+        try {
+            eventThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.fine("VRRP runtime stopped; were master: " + masters);
+    }
+}

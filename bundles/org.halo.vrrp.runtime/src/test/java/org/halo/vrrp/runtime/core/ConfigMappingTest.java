@@ -1,0 +1,85 @@
+package org.halo.vrrp.runtime.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.halo.vrrp.engine.InstanceConfig;
+import org.halo.vrrp.engine.SyncGroupConfig;
+import org.halo.vrrp.engine.TrackConfig;
+import org.halo.vrrp.packet.AuthType;
+import org.junit.jupiter.api.Test;
+
+class ConfigMappingTest {
+    private static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void keepalivedKeywordsMapOntoTheEngineConfig() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "VI_1");
+        p.put("interface", "eth0");
+        p.put("virtual_router_id", "51");
+        p.put("priority", 150);
+        p.put("version", "3");
+        p.put("advert_int", "0.1");
+        p.put("nopreempt", Boolean.TRUE);
+        p.put("preempt_delay", "4");
+        p.put("virtual_ipaddress", new String[] {"10.77.0.100/24 dev eth0", "10.77.0.101 label eth0:1"});
+        p.put("unicast_src_ip", "10.77.0.11");
+        p.put("unicast_peer", List.of("10.77.0.12", "10.77.0.13"));
+        p.put("track_script", new String[] {"chk_nginx", "chk_db weight -20"});
+        p.put("track_interface", "eth1");
+        InstanceConfig c = ConfigMapping.instance(p, x -> {
+            throw new AssertionError("unicast_src_ip given: no lookup");
+        }, s -> s.equals("chk_nginx") ? -60 : null);
+        assertEquals(51, c.vrid());
+        assertEquals(150, c.priority());
+        assertEquals(3, c.version());
+        assertEquals(100, c.advertIntervalMillis());
+        assertTrue(c.nopreempt());
+        assertEquals(4000, c.preemptDelayMillis());
+        assertEquals(ip("10.77.0.11"), c.sourceAddress());
+        assertEquals(2, c.unicastPeers().size());
+        assertEquals(24, c.virtualAddresses().get(0).prefixLength());
+        assertEquals("eth0", c.virtualAddresses().get(0).device());
+        assertEquals(-1, c.virtualAddresses().get(1).prefixLength());
+        assertEquals("label eth0:1", c.virtualAddresses().get(1).options());
+        assertEquals(List.of(new TrackConfig(TrackConfig.Kind.INTERFACE, "eth1", 0, false), new TrackConfig(TrackConfig.Kind.SCRIPT, "chk_nginx", -60, false),
+                new TrackConfig(TrackConfig.Kind.SCRIPT, "chk_db", -20, false)), c.tracks());
+    }
+
+    @Test
+    void defaultsSourceLookupIpv6AndAuth() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_6", "interface", "eth0", "virtual_router_id", "61", "virtual_ipaddress", "fd77::100/64",
+                "auth_type", "PASS", "auth_pass", "s3cret", "state", "MASTER"));
+        InstanceConfig c = ConfigMapping.instance(p, x -> {
+            assertArrayEquals(new String[] {"eth0", "true"}, x);
+            return ip("fe80::1");
+        }, s -> null);
+        assertTrue(c.ipv6());
+        assertEquals(255, c.priority(), "state MASTER without priority is keepalived's 255");
+        assertEquals(1000, c.advertIntervalMillis());
+        assertEquals(AuthType.PASS, c.authType());
+        assertEquals("s3cret", new String(c.authPass(), 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void syncGroupAndRefusals() {
+        SyncGroupConfig g = ConfigMapping.syncGroup(Map.of("name", "G1", "group", new String[] {"VI_1", "VI_2"}), s -> null);
+        assertEquals(List.of("VI_1", "VI_2"), g.members());
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(Map.of("name", "X"), x -> null, s -> null));
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.vip("vip.example/24"), "no DNS for a host name");
+    }
+}
