@@ -170,6 +170,19 @@ class VrrpSocketNetnsTest {
         }
     }
 
+    @Test
+    void closeStopsTheReceiveThread() throws Exception {
+        VrrpSocket s = a.call(() -> la.vrrpSockets().open(VrrpSocketOptions.multicast(false, "hva"), p -> { }));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("vrrp-rx-hva")));
+        long t0 = System.nanoTime();
+        s.close();
+        long micros = (System.nanoTime() - t0) / 1000;
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("vrrp-rx-hva")),
+                "receive thread still running after close()");
+        assertEquals(0, s.send(advert(51, 2)), "a closed socket sends nothing");
+        System.out.printf("VrrpSocket.close(): %d us%n", micros);
+    }
+
     /** Prints (does not assert) one-way delivery latency and throughput of multicast adverts. */
     @Test
     void measureDelivery() throws Exception {

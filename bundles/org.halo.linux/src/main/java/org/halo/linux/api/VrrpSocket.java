@@ -32,7 +32,7 @@ public interface VrrpSocket extends AutoCloseable {
     /** Sends to one destination; returns false when the packet could not be queued. */
     boolean sendTo(byte[] vrrpPayload, InetAddress destination);
 
-    /** Stops the receive thread (within about 100 ms), leaves the group and closes the socket. */
+    /** Stops the receive thread (at once: it is woken through a pipe), leaves the group, closes the socket. */
     @Override
     void close();
 }

@@ -75,6 +75,10 @@ public interface LibC extends Library {
 
     int close(int fd) throws LastErrorException;
 
+    int pipe2(int[] fds, int flags) throws LastErrorException;
+
+    long write(int fd, byte[] buf, long len) throws LastErrorException;
+
     int open(String path, int flags) throws LastErrorException;
 
     int setns(int fd, int nstype) throws LastErrorException;

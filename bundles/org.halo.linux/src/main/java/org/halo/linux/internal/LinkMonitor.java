@@ -8,29 +8,38 @@ import org.halo.linux.api.LinkEvent;
 import org.halo.linux.api.LinuxException;
 
 /**
- * RTMGRP_LINK subscriber. The socket has a 200 ms receive timeout so the thread notices close()
- * promptly; a blocked recv() would not be woken by closing its descriptor.
+ * RTMGRP_LINK subscriber. The thread waits in poll(2) with a wake-up pipe (a blocked recv() would not
+ * be woken by closing its descriptor), so an idle monitor costs nothing and close() is immediate.
  */
 final class LinkMonitor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkMonitor.class.getName());
     private final NetlinkSocket socket;
     private final Thread thread;
+    private final Waiter waiter;
     private volatile boolean running = true;
 
-    private LinkMonitor(NetlinkSocket socket, Consumer<LinkEvent> consumer) {
+    private LinkMonitor(NetlinkSocket socket, Consumer<LinkEvent> consumer) throws LinuxException {
         this.socket = socket;
+        this.waiter = new Waiter(socket.fd());
         this.thread = new Thread(() -> loop(consumer), "netlink-link-monitor");
         this.thread.setDaemon(true);
     }
 
     static LinkMonitor start(Consumer<LinkEvent> consumer) throws LinuxException {
-        LinkMonitor m = new LinkMonitor(new NetlinkSocket(NetlinkImpl.RTMGRP_LINK, 200), consumer);
+        NetlinkSocket socket = new NetlinkSocket(NetlinkImpl.RTMGRP_LINK, 0);
+        LinkMonitor m;
+        try {
+            m = new LinkMonitor(socket, consumer);
+        } catch (LinuxException e) {
+            socket.close();
+            throw e;
+        }
         m.thread.start();
         return m;
     }
 
     private void loop(Consumer<LinkEvent> consumer) {
-        while (running) {
+        while (running && waiter.await()) {
             try {
                 for (NlMessage m : socket.receive()) {
                     if (m.type() == NetlinkImpl.RTM_NEWLINK || m.type() == NetlinkImpl.RTM_DELLINK) {
@@ -45,6 +54,7 @@ final class LinkMonitor implements AutoCloseable {
             }
         }
         socket.close();
+        waiter.close();
     }
 
     private static void deliver(Consumer<LinkEvent> consumer, LinkEvent event) {
@@ -58,6 +68,7 @@ final class LinkMonitor implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        waiter.wake();
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

@@ -30,7 +30,6 @@ final class RawVrrpSocket implements VrrpSocket {
     static final InetAddress GROUP4 = SockAddr.address(new byte[] {(byte) 224, 0, 0, 18});
     static final InetAddress GROUP6 = SockAddr.address(
             new byte[] {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x12});
-    private static final int POLL_MILLIS = 100;
 
     private final int fd;
     private final VrrpSocketOptions options;
@@ -39,11 +38,13 @@ final class RawVrrpSocket implements VrrpSocket {
     private final MsgHdr tx = new MsgHdr(2048, 64);
     private final byte[] pktinfo;
     private final Thread receiver;
+    private final Waiter waiter;
     private volatile boolean open = true;
 
     private RawVrrpSocket(int fd, VrrpSocketOptions options, int ifindex, InetAddress source,
-            Consumer<ReceivedPacket> consumer) {
+            Consumer<ReceivedPacket> consumer) throws LinuxException {
         this.fd = fd;
+        this.waiter = new Waiter(fd);
         this.options = options;
         this.ifindex = ifindex;
         this.source = source;
@@ -67,7 +68,13 @@ final class RawVrrpSocket implements VrrpSocket {
             Native2.closeQuietly(fd);
             throw e;
         }
-        RawVrrpSocket s = new RawVrrpSocket(fd, o, ifindex, source, consumer);
+        RawVrrpSocket s;
+        try {
+            s = new RawVrrpSocket(fd, o, ifindex, source, consumer);
+        } catch (LinuxException e) {
+            Native2.closeQuietly(fd);
+            throw e;
+        }
         s.receiver.start();
         return s;
     }
@@ -180,15 +187,8 @@ final class RawVrrpSocket implements VrrpSocket {
 
     private void receiveLoop(Consumer<ReceivedPacket> consumer) {
         MsgHdr rx = new MsgHdr(4096, 256);
-        Memory pfd = new Memory(8);
-        while (open) {
-            pfd.setInt(0, fd);
-            pfd.setShort(4, (short) LibC.POLLIN);
-            pfd.setShort(6, (short) 0);
+        while (open && waiter.await()) {
             try {
-                if (LibC.INSTANCE.poll(pfd, 1, POLL_MILLIS) <= 0 || !open) {
-                    continue;
-                }
                 rx.forReceive();
                 long n = LibC.INSTANCE.recvmsg(fd, rx.hdr, LibC.MSG_DONTWAIT);
                 ReceivedPacket p = options.ipv6() ? PacketDecoder.ipv6(rx, (int) n) : PacketDecoder.ipv4(rx, (int) n);
@@ -217,6 +217,7 @@ final class RawVrrpSocket implements VrrpSocket {
             return;
         }
         open = false;
+        waiter.wake();
         try {
             receiver.join(1000);
         } catch (InterruptedException e) {
@@ -225,5 +226,6 @@ final class RawVrrpSocket implements VrrpSocket {
         synchronized (this) {
             Native2.closeQuietly(fd); // closing drops the multicast membership
         }
+        waiter.close();
     }
 }
