@@ -152,6 +152,28 @@ class NetlinkNetnsTest {
     }
 
     @Test
+    void ipv6RoutesAndRules() throws Exception {
+        Address own = new Address(InetAddress.getByName("fd00:62:1::1"), 64, "hna", null, AddressScope.GLOBAL, null, true);
+        nl.addAddress(own);
+        try {
+            Route r = new Route(InetAddress.getByName("fd00:99::"), 64, InetAddress.getByName("fd00:62:1::fe"), "hna",
+                    null, 101, 0, null, Route.RTN_UNICAST, true);
+            nl.addRoute(r);
+            String routes = a.ip("-6", "-j", "route", "show", "table", "101");
+            assertTrue(routes.contains("\"dst\":\"fd00:99::/64\",\"gateway\":\"fd00:62:1::fe\",\"dev\":\"hna\""), routes);
+            Rule rule = new Rule(true, InetAddress.getByName("fd00:62:1::100"), 128, null, 0, null, null, 0, 502, 101);
+            nl.addRule(rule);
+            String rules = a.ip("-6", "-j", "rule", "show");
+            assertTrue(rules.contains("{\"priority\":502,\"src\":\"fd00:62:1::100\",\"table\":\"101\"}"), rules);
+            assertTrue(nl.removeRule(rule));
+            assertTrue(nl.removeRoute(r));
+            assertEquals("[]", a.ip("-6", "-j", "route", "show", "table", "101").trim());
+        } finally {
+            nl.removeAddress(own);
+        }
+    }
+
+    @Test
     void linkLookupAndMonitor() throws Exception {
         Link l = nl.link("hna").orElseThrow();
         assertEquals(l, nl.link(l.index()).orElseThrow());
