@@ -2,7 +2,10 @@ package org.halo.api.check;
 
 /** Health of a checked target after fall/rise. */
 public enum Health {
-    /** No result yet (keepalived's script "init" state; counted as up by VRRP tracking unless {@code init_fail}). */
+    /**
+     * No result yet: keepalived's vrrp_script init state, where the counter starts at {@code rise - 1}
+     * so that the first result decides at once (one success is enough, one failure is enough).
+     */
     UNKNOWN,
     /** Healthy: {@code rise} consecutive successes (or the first result after start). */
     UP,
