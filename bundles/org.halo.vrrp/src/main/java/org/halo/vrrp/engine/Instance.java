@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.halo.vrrp.packet.AuthType;
 import org.halo.vrrp.packet.ChecksumMode;
-import org.halo.vrrp.packet.Ipv4Datagram;
 import org.halo.vrrp.packet.VrrpAdvert;
-import org.halo.vrrp.packet.VrrpCodec;
 
 /**
  * One vrrp_instance's state machine, confined to the engine loop. Follows keepalived 2.2.7's vrrp.c
@@ -41,9 +39,8 @@ final class Instance {
     private EventLoop.Cancellable garpDelayTimer;
     private EventLoop.Cancellable lowerPrioGarpTimer;
     private long garpRefreshDue;
-    private int ipId;
-    private long ahSeq;
-    private List<InetAddress> advertised;
+    private final AdvertSender sender = new AdvertSender(this);
+    List<InetAddress> advertised;
     private volatile InstanceSnapshot snapshot;
 
     Instance(VrrpEngine engine, InstanceConfig cfg) {
@@ -507,39 +504,13 @@ final class Instance {
      * fault status from the engine's link and track tables; reacts when {@code react}.
      */
     void recomputeTracking(String cause, boolean react) {
-        int offset = 0;
-        String fault = null;
-        if (!cfg.dontTrackPrimary() && !engine.linkUp(cfg.interfaceName())) {
-            fault = "interface " + cfg.interfaceName() + " down";
-        }
         List<TrackConfig> tracks = new ArrayList<>(cfg.tracks());
         if (group != null) {
             tracks.addAll(group.cfg.tracks());
         }
-        for (TrackConfig t : tracks) {
-            if (t.kind() == TrackConfig.Kind.FILE) {
-                long v = engine.fileValue(t.name()) * (t.reverse() ? -1 : 1);
-                if (t.weight() == 0) {
-                    if (v != 0 && fault == null) {
-                        fault = "track file " + t.name();
-                    }
-                } else {
-                    offset += (int) Math.max(-254, Math.min(254, v * t.weight()));
-                }
-                continue;
-            }
-            boolean up = (t.kind() == TrackConfig.Kind.INTERFACE ? engine.linkUp(t.name())
-                    : engine.trackUp(t.kind(), t.name())) != t.reverse();
-            if (t.weight() == 0) {
-                if (!up && fault == null) {
-                    fault = "track " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.name() + " down";
-                }
-            } else if (t.weight() > 0 && up) {
-                offset += t.weight();
-            } else if (t.weight() < 0 && !up) {
-                offset += t.weight();
-            }
-        }
+        Tracking.Result tr = Tracking.evaluate(engine, cfg, tracks);
+        int offset = tr.offset();
+        String fault = tr.fault();
         int eff = offset == 0 ? basePriority : Math.max(1, Math.min(254, basePriority + offset));
         if (eff != effectivePriority) {
             int old = effectivePriority;
@@ -590,32 +561,7 @@ final class Instance {
     // ---- sending --------------------------------------------------------------------------------
 
     void sendAdvert(int prio) {
-        VrrpAdvert a = cfg.version() == 2
-                ? VrrpAdvert.v2(cfg.vrid(), prio, (int) (cfg.advertIntervalMillis() / 1000), cfg.authType(),
-                        cfg.authPass(), advertised)
-                : VrrpAdvert.v3(cfg.vrid(), prio, (int) (cfg.advertIntervalMillis() / 10), advertised);
-        InetAddress src = cfg.sourceAddress();
-        if (cfg.unicast()) {
-            for (UnicastPeer peer : cfg.unicastPeers()) {
-                send(a, src, peer.address(), cfg.unicastTtl());
-            }
-        } else {
-            send(a, src, engine.group(cfg.ipv6()), 255);
-        }
-        stats.advertSent++;
-    }
-
-    private void send(VrrpAdvert a, InetAddress src, InetAddress dst, int ttl) {
-        byte[] msg = VrrpCodec.encode(a, src, dst, checksumMode);
-        byte[] datagram = null;
-        if (cfg.authType() == AuthType.AH && !cfg.ipv6()) {
-            ipId = (ipId + 1) & 0xffff;
-            ahSeq = (ahSeq + 1) & 0xffffffffL;
-            datagram = Ipv4Datagram.build(ipId, ttl, (java.net.Inet4Address) src, (java.net.Inet4Address) dst, msg,
-                    cfg.authPass(), ahSeq, cfg.unicast());
-        }
-        OutboundAdvert out = new OutboundAdvert(name(), cfg.interfaceName(), src, dst, ttl, msg, datagram);
-        engine.net(() -> engine.network.sendAdvert(out));
+        sender.send(prio);
     }
 
     // ---- events and snapshot --------------------------------------------------------------------

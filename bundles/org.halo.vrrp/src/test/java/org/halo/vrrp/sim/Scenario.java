@@ -215,8 +215,18 @@ final class Scenario {
         if (mp == best) {
             return null;
         }
-        if (nopreempt && (mastersAtHeal.isEmpty() || mastersAtHeal.contains(m))) {
-            return null; // the incumbent keeps the role under nopreempt
+        if (nopreempt) {
+            // no preemption: the incumbent keeps the role, or a router that timed out before it heard the
+            // incumbent, which then yields to it only if it is at least as high as every master at heal time
+            int incumbent = 0;
+            for (SimLan.Node x : mastersAtHeal) {
+                if (x.alive && x.snap() != null) {
+                    incumbent = Math.max(incumbent, x.snap().effectivePriority());
+                }
+            }
+            if (mastersAtHeal.contains(m) || mp >= incumbent) {
+                return null;
+            }
         }
         return when + ": master n" + m.id + " has priority " + mp + " but the highest eligible is " + best;
     }

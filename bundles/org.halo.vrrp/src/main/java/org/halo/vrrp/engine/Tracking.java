@@ -1,0 +1,50 @@
+package org.halo.vrrp.engine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * keepalived's tracking arithmetic (vrrp_track.c): the priority offset of the weighted tracked objects and
+ * the first reason for FAULT, from the engine's link, track and file tables.
+ */
+final class Tracking {
+    /** @param offset sum of the applicable weights; @param fault first fault reason, or null. */
+    record Result(int offset, String fault) {
+    }
+
+    private Tracking() {
+    }
+
+    static Result evaluate(VrrpEngine engine, InstanceConfig cfg, List<TrackConfig> tracks) {
+        int offset = 0;
+        String fault = null;
+        if (!cfg.dontTrackPrimary() && !engine.linkUp(cfg.interfaceName())) {
+            fault = "interface " + cfg.interfaceName() + " down";
+        }
+        for (TrackConfig t : tracks) {
+            if (t.kind() == TrackConfig.Kind.FILE) {
+                long v = engine.fileValue(t.name()) * (t.reverse() ? -1 : 1);
+                if (t.weight() == 0) {
+                    if (v != 0 && fault == null) {
+                        fault = "track file " + t.name();
+                    }
+                } else {
+                    offset += (int) Math.max(-254, Math.min(254, v * t.weight()));
+                }
+                continue;
+            }
+            boolean up = (t.kind() == TrackConfig.Kind.INTERFACE ? engine.linkUp(t.name())
+                    : engine.trackUp(t.kind(), t.name())) != t.reverse();
+            if (t.weight() == 0) {
+                if (!up && fault == null) {
+                    fault = "track " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.name() + " down";
+                }
+            } else if (t.weight() > 0 && up) {
+                offset += t.weight();
+            } else if (t.weight() < 0 && !up) {
+                offset += t.weight();
+            }
+        }
+        return new Result(offset, fault);
+    }
+}
