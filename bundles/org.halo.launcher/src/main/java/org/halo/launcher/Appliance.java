@@ -6,7 +6,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +22,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -67,8 +71,11 @@ public final class Appliance implements AutoCloseable {
         Files.createDirectories(s.deployDir());
         Map<String, String> props = frameworkProperties(s);
         List<Feature.Bundle> bundles = Feature.bundles(s.home().resolve("etc/features"), s.featureName());
+        Map<String, Map<String, Object>> configurations = Feature.configurations(s.home().resolve("etc/features"), s.featureName());
         int top = bundles.stream().mapToInt(Feature.Bundle::startLevel).max().orElse(1);
-        props.putIfAbsent(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(top));
+        // Start at level 1 (framework services, ConfigAdmin), apply the feature's default configurations,
+        // then move to the top level, so components see their configuration when they first activate.
+        props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "1");
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Appliance.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
@@ -96,20 +103,66 @@ public final class Appliance implements AutoCloseable {
                 b.start(); // persistent start: it becomes active when its start level is reached
             }
         }
-        CountDownLatch atLevel = new CountDownLatch(1);
         FrameworkStartLevel fsl = fw.adapt(FrameworkStartLevel.class);
         fw.start();
-        // Felix moves to the beginning start level on its own thread; wait for it to get there.
-        fsl.setStartLevel(top, ev -> atLevel.countDown());
-        if (!atLevel.await(120, TimeUnit.SECONDS)) {
-            LOG.log(Level.WARNING, "framework did not reach start level " + top + " in 120 s");
+        moveTo(fsl, 1);
+        try {
+            applyConfigurations(ctx, configurations);
+        } catch (ReflectiveOperationException | InvalidSyntaxException | RuntimeException e) {
+            fw.stop();
+            throw new IOException("cannot apply the configurations of feature '" + s.featureName() + "': " + e, e);
         }
+        moveTo(fsl, top);
         for (Bundle b : installed) {
             if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 LOG.log(Level.ERROR, "bundle " + b.getSymbolicName() + " " + b.getVersion() + " is not active");
             }
         }
         return new Appliance(fw, s);
+    }
+
+    private static void moveTo(FrameworkStartLevel fsl, int level) throws InterruptedException {
+        CountDownLatch atLevel = new CountDownLatch(1);
+        // Felix changes start levels on its own thread; the listener fires once it got there.
+        fsl.setStartLevel(level, ev -> atLevel.countDown());
+        if (!atLevel.await(120, TimeUnit.SECONDS)) {
+            LOG.log(Level.WARNING, "framework did not reach start level " + level + " in 120 s");
+        }
+    }
+
+    /**
+     * Feature configurations are defaults: a PID (or {@code factoryPid~name}) that ConfigAdmin already
+     * has (from its store, deploy/, or an operator) is left as it is. Reflection, because ConfigAdmin's
+     * API lives in a bundle, not on the launcher's class path.
+     */
+    static void applyConfigurations(BundleContext ctx, Map<String, Map<String, Object>> configurations)
+            throws ReflectiveOperationException, InvalidSyntaxException {
+        if (configurations.isEmpty()) {
+            return;
+        }
+        ServiceReference<?>[] refs = ctx.getAllServiceReferences("org.osgi.service.cm.ConfigurationAdmin", null);
+        if (refs == null) {
+            throw new IllegalStateException("the feature has configurations but no ConfigurationAdmin runs at start level 1");
+        }
+        Object admin = ctx.getService(refs[0]);
+        try {
+            Class<?> adminType = refs[0].getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+            Class<?> configType = refs[0].getBundle().loadClass("org.osgi.service.cm.Configuration");
+            for (Map.Entry<String, Map<String, Object>> e : configurations.entrySet()) {
+                String pid = e.getKey();
+                int tilde = pid.indexOf('~');
+                Object config = tilde > 0
+                        ? adminType.getMethod("getFactoryConfiguration", String.class, String.class, String.class)
+                                .invoke(admin, pid.substring(0, tilde), pid.substring(tilde + 1), "?")
+                        : adminType.getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+                if (configType.getMethod("getProperties").invoke(config) == null) {
+                    configType.getMethod("update", Dictionary.class).invoke(config, new Hashtable<>(e.getValue()));
+                    LOG.log(Level.DEBUG, "default configuration " + pid + " applied");
+                }
+            }
+        } finally {
+            ctx.ungetService(refs[0]);
+        }
     }
 
     static Map<String, String> frameworkProperties(Settings s) throws IOException {

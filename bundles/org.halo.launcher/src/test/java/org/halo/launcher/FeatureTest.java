@@ -31,6 +31,26 @@ class FeatureTest {
     }
 
     @Test
+    void configurationsBecomeConfigAdminTypesAndLaterFeaturesWin() throws IOException {
+        Files.writeString(dir.resolve("base.json"), """
+                { "bundles": [], "configurations": {
+                    "org.x": { "s": "a", "n": 5, "d": 1.5, "b": true, "list": ["p", "q"] },
+                    "org.y~one": { "s": "base" } } }""");
+        Files.writeString(dir.resolve("top.json"), """
+                { "bundles": [], "configurations": { "org.y~one": { "s": "top" } },
+                  "extensions": { "halo.includes": { "type": "artifacts", "kind": "mandatory",
+                    "artifacts": [ { "id": "g:f:osgifeature:base:1" } ] } } }""");
+        java.util.Map<String, java.util.Map<String, Object>> c = Feature.configurations(dir, "top");
+        assertEquals(List.of("org.x", "org.y~one"), List.copyOf(c.keySet()));
+        assertEquals("a", c.get("org.x").get("s"));
+        assertEquals(5L, c.get("org.x").get("n"));
+        assertEquals(1.5, c.get("org.x").get("d"));
+        assertEquals(Boolean.TRUE, c.get("org.x").get("b"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"p", "q"}, (String[]) c.get("org.x").get("list"));
+        assertEquals("top", c.get("org.y~one").get("s"));
+    }
+
+    @Test
     void includeCycleIsAnError() throws IOException {
         String inc = """
                 { "bundles": [], "extensions": { "halo.includes": { "type": "artifacts", "kind": "mandatory",
