@@ -24,6 +24,23 @@ public final class PcapAnnouncer implements Announcer, AutoCloseable {
     private final Map<String, PcapHandle> handles = new HashMap<>();
     private final NetnsGuard guard = new NetnsGuard();
 
+    /**
+     * Loads libpcap and pcap4j's classes on a background thread, so that neither start-up nor the
+     * first GARP after becoming MASTER pays for it (it takes a few hundred ms on a cold JVM). Opens
+     * nothing, so the thread's network namespace does not matter.
+     */
+    PcapAnnouncer() {
+        Thread warm = new Thread(() -> {
+            try {
+                withPcapLoader(Pcaps::libVersion);
+            } catch (LinuxException | LinkageError e) {
+                // reported again, with context, on the first real use
+            }
+        }, "pcap-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     @Override
     public synchronized void prepare(String device) throws LinuxException {
         handle(device);
