@@ -4,8 +4,9 @@
 # Options are passed through, e.g.:
 #   tests/system/bench/failover.sh --rounds 3 --idle 30 --flap 60 --loss 0,20 \
 #       --kinds keepalived,halo --setups v2-1s,v3-100ms,v3-10ms
-# Halo is taken from distribution/target/halo-*/bin/halo (build: mvn -B -q -o install -DskipTests),
-# or from -Dhalo.bin via HALO_BENCH_JAVA_OPTS. Without it, keepalived alone is measured.
+# Kinds: keepalived (always, the reference), halo_core (Halo VRRP core: engine + Linux layer + runtime
+# wiring as a plain JVM, HaloCoreNode), halo (the distribution's bin/halo, when built).
+# bin/halo comes from distribution/target/halo-*/bin/halo or -Dhalo.bin (HALO_BENCH_JAVA_OPTS).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 module=$(dirname "$here")

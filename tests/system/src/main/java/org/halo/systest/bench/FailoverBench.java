@@ -51,6 +51,9 @@ public final class FailoverBench {
             System.exit(2);
         }
         List<Kind> kinds = new ArrayList<>(o.kinds);
+        if (!kinds.contains(Kind.KEEPALIVED)) {
+            kinds.add(0, Kind.KEEPALIVED); // every figure is a ratio to keepalived
+        }
         if (kinds.contains(Kind.HALO) && !VrrpDaemons.haloAvailable()) {
             System.err.println("Halo distribution not found at " + VrrpDaemons.haloBin() + ": measuring keepalived only");
             kinds.remove(Kind.HALO);
@@ -82,10 +85,10 @@ public final class FailoverBench {
         }
     }
 
-    private static String conf(String router, int prio, Setup s) {
+    private static VrrpConf conf(String router, int prio, Setup s) {
         VrrpConf c = new VrrpConf(router);
         c.instance("VI_1", 51, prio).version(s.version()).advert(s.advert());
-        return c.text();
+        return c;
     }
 
     private void runKind(Lab lab, Setup setup, Kind kind) {
@@ -104,7 +107,7 @@ public final class FailoverBench {
             watch.firstAdd(Lab.VIP, start, 0).ifPresent(e -> results.add(setup.label(), kind, "start to VIP on n1 ms", (e.micros() - start) / 1000.0));
             for (String signal : List.of("KILL", "TERM")) {
                 for (int r = 1; r <= options.rounds; r++) {
-                    settle(lab, probe, watch);
+                    settle(lab, probe, watch, setup, kind);
                     long t0 = Sh.nowMicros();
                     d1.signalGroup(signal);
                     Optional<VipWatch.Event> vip = watch.awaitAdd(Lab.VIP, t0, 1, 15_000);
@@ -119,7 +122,7 @@ public final class FailoverBench {
                     restore(lab, d1, n1);
                 }
             }
-            settle(lab, probe, watch);
+            settle(lab, probe, watch, setup, kind);
             idle(setup, kind, d1, d2);
             for (int loss : options.losses) {
                 flaps(lab, setup, kind, d1, d2, watch, loss);
@@ -141,14 +144,23 @@ public final class FailoverBench {
         return micros.map(m -> String.format("%.1f", (m - t0) / 1000.0)).orElse("-");
     }
 
-    /** Waits until n1 is the sole holder, unchanged for 1.5 s, and the client is answered by n1. */
-    private void settle(Lab lab, ClientProbe probe, VipWatch watch) {
-        long end = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < end) {
+    /**
+     * Waits until n1 is the sole holder, unchanged for 1.5 s, and the client is answered by n1. With
+     * 10 ms adverts on a busy 2-core VM the backup may keep taking the VIP for a few ms now and then;
+     * after 15 s without a quiet 1.5 s the round starts anyway once n1 is the sole holder, and the
+     * run notes it.
+     */
+    private void settle(Lab lab, ClientProbe probe, VipWatch watch, Setup setup, Kind kind) {
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() < start + 30_000) {
             long now = Sh.nowMicros();
             boolean quiet = watch.between(Lab.VIP, now - 1_500_000, now).isEmpty();
             boolean answered = probe.last().filter(a -> a.node().equals("n1") && a.endMicros() > now - 500_000).isPresent();
-            if (quiet && answered && lab.holders(Lab.VIP).equals(Set.of(1))) {
+            boolean sole = lab.holders(Lab.VIP).equals(Set.of(1));
+            if (answered && sole && (quiet || System.currentTimeMillis() > start + 15_000)) {
+                if (!quiet) {
+                    results.note(setup.label(), kind, "a round started without 1.5 s of quiet (VIP events keep coming)");
+                }
                 return;
             }
             Sh.sleep(100);
@@ -213,7 +225,7 @@ public final class FailoverBench {
         int idleSeconds = 30;
         int flapSeconds = 60;
         List<Integer> losses = List.of(0, 20);
-        List<Kind> kinds = List.of(Kind.KEEPALIVED, Kind.HALO);
+        List<Kind> kinds = List.of(Kind.KEEPALIVED, Kind.HALO_CORE, Kind.HALO);
         List<String> setups = List.of();
         Path dir = Path.of("tests/system/target/bench");
 
@@ -230,7 +242,7 @@ public final class FailoverBench {
                     case "--setups" -> o.setups = List.of(v.split(","));
                     case "--dir" -> o.dir = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--rounds N --idle S --flap S --loss 0,20 --kinds keepalived,halo --setups v2-1s,v3-100ms,v3-10ms --dir D)");
+                            + " (--rounds N --idle S --flap S --loss 0,20 --kinds keepalived,halo_core,halo --setups v2-1s,v3-100ms,v3-10ms --dir D)");
                 }
                 i++;
             }

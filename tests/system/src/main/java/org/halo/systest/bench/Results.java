@@ -51,26 +51,58 @@ final class Results {
 
     synchronized void print(PrintStream out, List<Kind> kinds) {
         out.println();
-        out.println("| setup | metric | keepalived (min / median / max) | Halo (min / median / max) | Halo/keepalived (median) |");
-        out.println("|---|---|---|---|---|");
+        StringBuilder head = new StringBuilder("| setup | metric |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (Kind k : kinds) {
+            head.append(' ').append(label(k)).append(" (min / median / max) |");
+            rule.append("---|");
+        }
+        for (Kind k : kinds) {
+            if (k != Kind.KEEPALIVED) {
+                head.append(' ').append(label(k)).append("/keepalived (median) |");
+                rule.append("---|");
+            }
+        }
+        out.println(head);
+        out.println(rule);
         data.forEach((setup, byKind) -> {
             Set<String> metrics = new LinkedHashSet<>();
             byKind.values().forEach(m -> metrics.addAll(m.keySet()));
             for (String metric : metrics) {
+                StringBuilder row = new StringBuilder("| " + setup + " | " + metric + " |");
                 List<Double> k = byKind.getOrDefault(Kind.KEEPALIVED, Map.of()).get(metric);
-                List<Double> h = byKind.getOrDefault(Kind.HALO, Map.of()).get(metric);
-                String ratio = "n/a";
-                if (k != null && h != null && !k.isEmpty() && !h.isEmpty()) {
-                    double km = median(k);
-                    ratio = km == 0 ? (median(h) == 0 ? "1.00 (both 0)" : "inf (keepalived 0)") : String.format("%.3f", median(h) / km);
+                for (Kind kind : kinds) {
+                    row.append(' ').append(summary(byKind.getOrDefault(kind, Map.of()).get(metric))).append(" |");
                 }
-                out.println("| " + setup + " | " + metric + " | " + summary(k) + " | " + summary(h) + " | " + ratio + " |");
+                for (Kind kind : kinds) {
+                    if (kind != Kind.KEEPALIVED) {
+                        row.append(' ').append(ratio(byKind.getOrDefault(kind, Map.of()).get(metric), k)).append(" |");
+                    }
+                }
+                out.println(row);
             }
         });
-        if (!kinds.contains(Kind.HALO)) {
-            out.println("(Halo was not measured in this run: no ratios)");
-        }
         notes.forEach(n -> out.println("note: " + n));
+    }
+
+    static String label(Kind k) {
+        return switch (k) {
+            case KEEPALIVED -> "keepalived";
+            case HALO -> "Halo daemon";
+            case HALO_CORE -> "Halo VRRP core";
+        };
+    }
+
+    private static String ratio(List<Double> h, List<Double> k) {
+        if (k == null || h == null || k.isEmpty() || h.isEmpty()) {
+            return "n/a";
+        }
+        double km = median(k);
+        double hm = median(h);
+        if (km == 0) {
+            return hm == 0 ? "1.00 (both 0)" : "inf (keepalived 0)";
+        }
+        return String.format("%.3f", hm / km);
     }
 
     synchronized void writeJson(Path file) {

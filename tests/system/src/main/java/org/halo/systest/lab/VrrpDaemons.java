@@ -58,15 +58,49 @@ public final class VrrpDaemons {
         return lab.daemon("halo-core", node.ns(), node.name(), cmd, Map.of());
     }
 
-    /** This module's classes plus its runtime dependencies (target/classpath.txt, written by the build). */
-    static String coreClasspath() {
+    private static String coreClasspath;
+
+    /**
+     * This module's classes plus its runtime dependencies (target/classpath.txt, written by the build),
+     * copied once per run into target/core-lib-PID: other builds may replace the jars in the local
+     * repository while a run is going, and a JVM whose jar changed under it fails on its next class load.
+     */
+    static synchronized String coreClasspath() {
+        if (coreClasspath != null) {
+            return coreClasspath;
+        }
         Path classes = Path.of(NsAgent.classesLocation());
         Path cp = classes.getParent().resolve("classpath.txt");
+        Path lib = classes.getParent().resolve("core-lib-" + ProcessHandle.current().pid());
         try {
-            return classes + ":" + Files.readString(cp).strip();
+            List<String> entries = new ArrayList<>();
+            entries.add(copyTree(classes, lib.resolve("classes")).toString());
+            for (String e : Files.readString(cp).strip().split(":")) {
+                Path src = Path.of(e);
+                Path dst = lib.resolve(src.getFileName());
+                Files.createDirectories(lib);
+                Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                entries.add(dst.toString());
+            }
+            coreClasspath = String.join(":", entries);
+            return coreClasspath;
         } catch (IOException e) {
-            throw new UncheckedIOException("missing " + cp + ": build tests/system with maven first", e);
+            throw new UncheckedIOException("cannot prepare the Halo core classpath from " + cp + " (build tests/system with maven first)", e);
         }
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
     }
 
     /** Writes the conf and creates (does not start) the daemon for the node. */

@@ -64,6 +64,13 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
             pool.put(key, s);
         }
         byInstance.put(config.name(), key);
+        // open the pcap handle now: opened lazily by the first GARP it would hold the engine loop (and
+        // the adverts) for tens of milliseconds right at the transition to MASTER
+        try {
+            announcer.prepare(config.interfaceName());
+        } catch (LinuxException | RuntimeException e) {
+            LOG.warning("(" + config.name() + ") cannot prepare GARP/NA sending on " + config.interfaceName() + ": " + e.getMessage());
+        }
     }
 
     /** Forgets an instance; closes its socket when no other instance uses it. */
