@@ -45,6 +45,7 @@ public final class Netns implements AutoCloseable {
     }
 
     public static Netns create(String suffix) throws Exception {
+        removeStale();
         String name = PREFIX + COUNTER.incrementAndGet() + suffix;
         run("ip", "netns", "add", name);
         Netns ns = new Netns(name);
@@ -64,6 +65,26 @@ public final class Netns implements AutoCloseable {
             throw e;
         }
         return ns;
+    }
+
+    private static final java.util.regex.Pattern OURS = java.util.regex.Pattern.compile("he(\\d+)-\\S+");
+    private static volatile boolean staleRemoved;
+
+    /**
+     * Deletes namespaces this test helper left behind in an earlier run whose JVM was killed before
+     * its cleanup ran: only names of the form he&lt;pid&gt;-... whose pid is no longer alive.
+     */
+    private static synchronized void removeStale() throws IOException, InterruptedException {
+        if (staleRemoved) {
+            return;
+        }
+        staleRemoved = true;
+        for (String line : run("ip", "netns", "list").split("\n")) {
+            var m = OURS.matcher(line.trim().split(" ")[0]);
+            if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                run("ip", "netns", "del", m.group());
+            }
+        }
     }
 
     /** A veth pair with one end in each namespace; DAD off so IPv6 link-local addresses work at once. */
