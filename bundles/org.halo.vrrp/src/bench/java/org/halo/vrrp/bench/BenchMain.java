@@ -8,6 +8,6 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         new Runner(new OptionsBuilder().include(CodecBenchmark.class.getName()).build()).run();
         JitterBenchmark.main(new String[] {System.getProperty("jitter.seconds", "20"),
-                System.getProperty("jitter.pressureThreads", "1")});
+                System.getProperty("jitter.pressureThreads", "1"), System.getProperty("jitter.retained", "200000")});
     }
 }

@@ -17,7 +17,7 @@ import org.halo.vrrp.engine.VrrpState;
 /**
  * Advert timing jitter of the real event loop: 255 VRRPv3 instances (owners, so MASTER at once) at a 10 ms
  * interval while other threads keep the heap under allocation pressure. Prints p50/p99/max of |interval -
- * 10 ms|. Not a test: run {@code mvn -f bundles/org.halo.vrrp/pom.xml -Pbench verify} or this main directly.
+ * 10 ms|. Arguments: seconds (20), pressure threads (1), objects kept live per thread (200000). Not a test: run {@code mvn -f bundles/org.halo.vrrp/pom.xml -Pbench verify} or this main directly.
  */
 public final class JitterBenchmark {
 
@@ -26,6 +26,7 @@ public final class JitterBenchmark {
         long intervalMs = 10;
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
         int pressureThreads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int retained = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
         int maxSends = (int) (seconds * 1000 / intervalMs) + 200;
         long[][] sendTimes = new long[instances + 1][maxSends];
         int[] counts = new int[instances + 1];
@@ -57,7 +58,7 @@ public final class JitterBenchmark {
             int idx = t;
             Thread th = new Thread(() -> {
                 // keep a rotating window of live objects so the collector has old-generation work too
-                Object[] keep = new Object[200_000];
+                Object[] keep = new Object[retained];
                 long n = 0;
                 while (running.get()) {
                     keep[(int) (n % keep.length)] = new byte[64 + (int) (n % 2048)];
@@ -105,8 +106,10 @@ public final class JitterBenchmark {
             Arrays.sort(dev);
             long allocs = Arrays.stream(allocated).sum();
             System.out.printf("advert jitter: %d instances x %d ms for %d s, %d masters, %d intervals, "
-                    + "%d alloc-pressure thread(s) (%.1f M objects, %.1f GB allocated)%n", instances, intervalMs,
-                    seconds, masters, dev.length, pressureThreads, allocs / 1e6, allocs * 1100 / 1e9);
+                    + "%d alloc-pressure thread(s) (%.1f M objects, %.1f GB allocated, %d kept live), load avg %.1f%n",
+                    instances, intervalMs, seconds, masters, dev.length, pressureThreads, allocs / 1e6,
+                    allocs * 1100 / 1e9, retained,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("  |interval - %d ms|: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                     intervalMs, dev[dev.length / 2] / 1e6, dev[(int) (dev.length * 0.99)] / 1e6,
                     dev[(int) (dev.length * 0.999)] / 1e6, dev[dev.length - 1] / 1e6);
