@@ -33,6 +33,7 @@ final class ForwarderChannel implements AutoCloseable {
     private boolean dirty;
     private Duration backoff;
     private volatile long reconciledGeneration = -1;
+    private ForwardingTable lastReconciled;
 
     ForwarderChannel(Forwarder forwarder, PluginInfo info, Supplier<ForwardingTable> desired,
             Consumer<ForwardingTable> actualSink, Duration timeout, Duration firstBackoff) {
@@ -69,6 +70,9 @@ final class ForwarderChannel implements AutoCloseable {
         if (want == null) {
             return; // nothing desired yet: leave the data plane as it is
         }
+        if (want == lastReconciled) {
+            return; // this very table is already in place (kicks coalesced)
+        }
         running = true;
         dirty = false;
         GuardedWorker.Result<ForwardingTable> r = worker.call(
@@ -78,6 +82,7 @@ final class ForwarderChannel implements AutoCloseable {
             case OK -> {
                 backoff = firstBackoff;
                 reconciledGeneration = want.generation();
+                lastReconciled = want;
                 actualSink.accept(r.value());
                 if (dirty) {
                     kick();
