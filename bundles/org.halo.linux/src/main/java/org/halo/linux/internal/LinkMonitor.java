@@ -13,6 +13,7 @@ import org.halo.linux.api.LinuxException;
  */
 final class LinkMonitor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkMonitor.class.getName());
+    private static final int ENOBUFS = 105;
     private final NetlinkSocket socket;
     private final Thread thread;
     private final Waiter waiter;
@@ -26,7 +27,12 @@ final class LinkMonitor implements AutoCloseable {
     }
 
     static LinkMonitor start(Consumer<LinkEvent> consumer) throws LinuxException {
-        NetlinkSocket socket = new NetlinkSocket(NetlinkImpl.RTMGRP_LINK, 0);
+        return start(consumer, 1 << 20);
+    }
+
+    /** @param receiveBuffer SO_RCVBUF; tests make it tiny to provoke ENOBUFS */
+    static LinkMonitor start(Consumer<LinkEvent> consumer, int receiveBuffer) throws LinuxException {
+        NetlinkSocket socket = new NetlinkSocket(NetlinkImpl.RTMGRP_LINK, 0, receiveBuffer);
         LinkMonitor m;
         try {
             m = new LinkMonitor(socket, consumer);
@@ -47,14 +53,34 @@ final class LinkMonitor implements AutoCloseable {
                     }
                 }
             } catch (LinuxException e) {
-                if (e.errno() != LibC.EAGAIN && e.errno() != LibC.EINTR && running) {
-                    // ENOBUFS means events were lost: keep going, the owner re-reads state on the next event
+                if (e.errno() == ENOBUFS && running) {
+                    resync(consumer);
+                } else if (e.errno() != LibC.EAGAIN && e.errno() != LibC.EINTR && running) {
                     LOG.log(Level.WARNING, "link monitor: " + e.getMessage());
                 }
             }
         }
         socket.close();
         waiter.close();
+    }
+
+    /**
+     * ENOBUFS: the socket buffer overflowed and link events were lost. Report every link's current
+     * state so the owner (tracking interfaces) cannot miss a change.
+     */
+    private void resync(Consumer<LinkEvent> consumer) {
+        LOG.log(Level.WARNING, "link monitor: events lost (ENOBUFS), re-reading all links");
+        NlRequest dump = new NlRequest(NetlinkImpl.RTM_GETLINK, NlRequest.NLM_F_DUMP).u8(0).u8(0).u16(0).u32(0)
+                .u32(0).u32(0);
+        try {
+            for (NlMessage m : socket.transact(dump, "dump links")) {
+                if (m.type() == NetlinkImpl.RTM_NEWLINK) {
+                    deliver(consumer, new LinkEvent(RtCodec.link(m.body()), false));
+                }
+            }
+        } catch (LinuxException e) {
+            LOG.log(Level.WARNING, "link monitor: re-reading links failed: " + e.getMessage());
+        }
     }
 
     private static void deliver(Consumer<LinkEvent> consumer, LinkEvent event) {

@@ -27,6 +27,10 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** @param groups RTMGRP_* multicast groups to join (0 for a request socket) */
     NetlinkSocket(int groups, int receiveTimeoutMillis) throws LinuxException {
+        this(groups, receiveTimeoutMillis, 1 << 20);
+    }
+
+    NetlinkSocket(int groups, int receiveTimeoutMillis, int receiveBuffer) throws LinuxException {
         try {
             fd = LibC.INSTANCE.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
         } catch (LastErrorException e) {
@@ -38,7 +42,7 @@ final class NetlinkSocket implements AutoCloseable {
             sa.setShort(0, (short) LibC.AF_NETLINK);
             sa.setInt(8, groups);
             LibC.INSTANCE.bind(fd, sa, 12);
-            Native2.setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, 1 << 20, "SO_RCVBUF");
+            Native2.setInt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, receiveBuffer, "SO_RCVBUF");
             if (receiveTimeoutMillis > 0) {
                 Memory tv = new Memory(16);
                 tv.setLong(0, receiveTimeoutMillis / 1000);
