@@ -113,6 +113,50 @@ class DaemonShellTest {
         assertTrue(out.lines().anyMatch(l -> l.trim().equals("41")), "session variables persist:\n" + out);
     }
 
+    /** On a terminal (a pty from util-linux script(1)) the shell is interactive: prompt, line editing. */
+    @Test
+    void interactiveShellOnATerminal() throws Exception {
+        String halo = "stty cols 120 rows 40; " + DIST.resolve("bin/halo") + " shell --run-dir " + runDir;
+        Process p = new ProcessBuilder("script", "-q", "-e", "-c", halo, "/dev/null").redirectErrorStream(true).start();
+        StringBuffer out = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                byte[] buf = new byte[4096];
+                for (int n; (n = p.getInputStream().read(buf)) > 0; ) {
+                    out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                out.append(e);
+            }
+        });
+        reader.start();
+        try {
+            awaitText(out, "halo> ");
+            // Typed once jline owns the terminal: "lx", backspace, "b" is edited into "lb".
+            p.getOutputStream().write("lx\u007fb\r".getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            awaitText(out, "Apache Felix Declarative Services");
+            p.getOutputStream().write("exit\r".getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), out.toString());
+            assertEquals(0, p.exitValue(), out.toString());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            reader.join(5000);
+        }
+    }
+
+    private static void awaitText(StringBuffer out, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (out.indexOf(text) < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' in:\n" + out);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void versionPrintsTheVersion() throws Exception {
         Result r = halo("--version");
