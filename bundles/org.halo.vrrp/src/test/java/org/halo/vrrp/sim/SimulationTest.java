@@ -32,7 +32,13 @@ class SimulationTest {
             routers += s.n;
             transitions += s.lan.transitions.size();
             if (one != null) {
+                Path dir = Path.of("target", "vrrp-sim");
+                Files.createDirectories(dir);
+                Path file = dir.resolve("seed-" + seed + ".log");
+                Files.write(file, s.lan.trace);
                 System.out.println(String.join("\n", s.lan.trace));
+                System.err.println("replayed " + s.summary + " -> " + (failure == null ? "passed" : failure)
+                        + "; trace: " + file.toAbsolutePath());
             }
             if (failure != null) {
                 Path dir = Path.of("target", "vrrp-sim");
