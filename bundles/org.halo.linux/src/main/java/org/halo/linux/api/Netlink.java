@@ -72,8 +72,9 @@ public interface Netlink {
      * <li>IPv4: on the VMAC arp_ignore=1, accept_local=1, rp_filter=0, promote_secondaries=1 and
      * disable_ipv6=1; on the parent arp_ignore=1, arp_filter=1; all.rp_filter cleared (default.rp_filter
      * raised to its old value first).</li>
-     * <li>IPv6: IPv6 address generation off on the VMAC (IFLA_INET6_ADDR_GEN_MODE = NONE, RFC 5798
-     * section 7.4: no link-local derived from the shared virtual MAC), then a link-local /64 added:
+     * <li>Both: IPv6 address generation off on the VMAC (IFLA_INET6_ADDR_GEN_MODE = NONE, RFC 5798
+     * section 7.4: no link-local derived from the shared virtual MAC).</li>
+     * <li>IPv6: a link-local /64 added:
      * {@code ipv6Source} if given, else the parent's link-local, else the EUI-64 address of the
      * parent's MAC.</li>
      * </ul>

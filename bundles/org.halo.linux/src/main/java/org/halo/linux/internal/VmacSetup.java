@@ -44,11 +44,12 @@ final class VmacSetup {
         }
         try {
             int index = netlink.ifindex(name);
+            // RFC 5798 7.4: no link-local address from the virtual MAC, it is shared by all routers
+            // (keepalived 2.2.7 turns address generation off on IPv4 VMACs as well)
+            netlink.setIpv6AddrGenMode(index, RtCodec.IN6_ADDR_GEN_MODE_NONE);
             if (!ipv6) {
                 sysctl.configureVmac(name, parent);
             } else {
-                // RFC 5798 7.4: no link-local address from the virtual MAC, it is shared by all routers
-                netlink.setIpv6AddrGenMode(index, RtCodec.IN6_ADDR_GEN_MODE_NONE);
                 Address ll = new Address(linkLocalFor(ipv6Source, parent, base), 64, name, null,
                         AddressScope.LINK, null, true);
                 if (netlink.addresses(name).stream().noneMatch(a -> a.address().equals(ll.address()))) {
