@@ -71,6 +71,20 @@ class ElectionTest {
     }
 
     @Test
+    void advertsAreByteIdenticalToKeepalived() throws Exception {
+        List<byte[]> golden = org.halo.vrrp.packet.GoldenPacketTest.load("v2_shutdown_prio0");
+        InstanceConfig c = InstanceConfig.builder("VI_1", 51, "eth0", Harness.ip("10.77.0.1")).priority(150)
+                .virtualAddress(VirtualAddress.of(Harness.ip("10.77.0.100"), 24)).build();
+        Harness h = master(c);
+        h.engine.shutdown();
+        h.loop.runPending();
+        byte[] regular = h.sent.get(0).vrrpMessage();
+        byte[] prio0 = h.sent.get(h.sent.size() - 1).vrrpMessage();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(golden.get(0), 20, 40), regular);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(golden.get(1), 20, 40), prio0);
+    }
+
+    @Test
     void backupTakesOverAfterSkewOnlyOnPriorityZero() {
         Harness h = new Harness().start(cfg("VI_1", 100).build());
         h.advanceMillis(1000);

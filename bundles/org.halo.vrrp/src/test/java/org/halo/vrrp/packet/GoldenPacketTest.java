@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * decodes to the configured values, has a valid checksum, and re-encodes byte-identical, including the
  * IPv4 header and keepalived's AH ICV.
  */
-class GoldenPacketTest {
+public class GoldenPacketTest {
 
-    static List<byte[]> load(String name) throws IOException {
+    public static List<byte[]> load(String name) throws IOException {
         try (InputStream in = GoldenPacketTest.class.getResourceAsStream("/golden/" + name + ".hex")) {
             List<byte[]> out = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
@@ -154,6 +154,13 @@ class GoldenPacketTest {
             assertArrayEquals(Arrays.copyOfRange(pkt, 40, pkt.length),
                     VrrpCodec.encode(a, src, dst, ChecksumMode.PSEUDO_HEADER));
         }
+    }
+
+    @Test
+    void v2PriorityZeroOnShutdown() throws Exception {
+        List<VrrpAdvert> all = roundTrip4("v2_shutdown_prio0", null);
+        assertEquals(150, all.get(0).priority());
+        assertEquals(0, all.get(all.size() - 1).priority());
     }
 
     @Test
