@@ -85,6 +85,28 @@ class ElectionTest {
     }
 
     @Test
+    void v2PassV3Ipv4AndV3Ipv6AdvertsAreByteIdenticalToKeepalived() throws Exception {
+        InstanceConfig pass = InstanceConfig.builder("VI_1", 51, "eth0", Harness.ip("10.77.0.1")).priority(150)
+                .virtualAddress(VirtualAddress.of(Harness.ip("10.77.0.100"), 24))
+                .virtualAddress(VirtualAddress.of(Harness.ip("10.77.0.101"), 24))
+                .auth(org.halo.vrrp.packet.AuthType.PASS, "secret12".getBytes()).build();
+        InstanceConfig v3 = InstanceConfig.builder("VI_1", 51, "eth0", Harness.ip("10.77.0.1")).priority(150)
+                .version(3).advertIntervalMillis(500).virtualAddress(VirtualAddress.of(Harness.ip("10.77.0.100"), 24))
+                .virtualAddress(VirtualAddress.of(Harness.ip("10.77.0.102"), 24)).build();
+        InstanceConfig v6 = InstanceConfig.builder("VI_1", 52, "eth0", Harness.ip("fe80::ff:fe00:a")).priority(150)
+                .version(3).virtualAddress(VirtualAddress.of(Harness.ip("fd77::100"), 64))
+                .virtualAddress(VirtualAddress.of(Harness.ip("fe80::100"), 64)).build();
+        Object[][] cases = {{pass, "v2_pass", 20}, {v3, "v3_ipv4", 20}, {v6, "v3_ipv6", 40}};
+        for (Object[] k : cases) {
+            byte[] g = org.halo.vrrp.packet.GoldenPacketTest.load((String) k[1]).get(0);
+            Harness h = new Harness().start((InstanceConfig) k[0]);
+            h.advanceMillis(5000);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(g, (int) k[2], g.length),
+                    h.sent.get(0).vrrpMessage(), (String) k[1]);
+        }
+    }
+
+    @Test
     void backupTakesOverAfterSkewOnlyOnPriorityZero() {
         Harness h = new Harness().start(cfg("VI_1", 100).build());
         h.advanceMillis(1000);
