@@ -65,9 +65,13 @@ public final class ConfigLoader {
         java.util.List<Node> passes = new java.util.ArrayList<>();
         java.util.List<java.util.function.Predicate<String>> take = new java.util.ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
+        TreeParser.Prepared prepared = TreeParser.prepare(lines, new ParseContext(diags));
         for (java.util.Set<String> groups : Registry.PASSES) {
+            if (diags.aborted()) {
+                break; // a Halo resource limit was hit: nothing more is read, as keepalived stops on exit(4)
+            }
             Diagnostics pd = new Diagnostics();
-            passes.add(new TreeParser(new ParseContext(pd), extraCheckers).parse(lines, Registry.root(), k -> groups.contains(Registry.group(k))));
+            passes.add(new TreeParser(new ParseContext(pd), extraCheckers).parse(prepared, Registry.root(), k -> groups.contains(Registry.group(k))));
             java.util.Set<String> mine = new java.util.HashSet<>(groups);
             mine.removeAll(taken);
             taken.addAll(groups);

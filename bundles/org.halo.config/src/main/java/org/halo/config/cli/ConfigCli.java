@@ -27,6 +27,9 @@ public final class ConfigCli {
         for (Diagnostic d : r.diagnostics().all()) {
             out.println(d.format());
         }
+        if (r.diagnostics().dropped() > 0) {
+            out.println("(" + r.diagnostics().dropped() + " further problems not shown)");
+        }
         return r.diagnostics().exitCode();
     }
 

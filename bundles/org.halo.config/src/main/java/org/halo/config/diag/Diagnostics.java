@@ -32,7 +32,8 @@ public final class Diagnostics {
     }
 
     public void add(Diagnostic d) {
-        if (list.size() < MAX) {
+        // whole-configuration summaries (no line) get their own small budget so a flood never hides them
+        if (list.size() < MAX || d.line() <= 0 && list.size() < MAX + 1000) {
             list.add(d);
         } else {
             dropped++;

@@ -58,9 +58,35 @@ public final class TreeParser {
      * skipped like keepalived's inactive keywords (skip_sublevel).
      */
     public Node parse(List<Line> lines, BlockSpec root, java.util.function.Predicate<String> active) {
+        return parse(prepare(lines, ctx), root, active);
+    }
+
+    /** read_line's output for a whole file: computed once, shared by keepalived's three reader passes. */
+    public static final class Prepared {
+        final List<Unit> units;
+        final int depth;
+
+        Prepared(List<Unit> units, int depth) {
+            this.units = units;
+            this.depth = depth;
+        }
+    }
+
+    /** Splits lines at braces and counts them ("Extra '}' found" and the final missing-'}' count are reported here). */
+    public static Prepared prepare(List<Line> lines, ParseContext ctx) {
+        TreeParser t = new TreeParser(ctx);
+        List<Unit> u = t.units(lines);
+        if (t.depth > 0) {
+            // reported after the files are closed, so keepalived prints no location
+            ctx.diagnostics().add(null, 0, Severity.MISSING_EOB, "There are " + t.depth + " missing '}'s or extra '{'s");
+        }
+        return new Prepared(u, t.depth);
+    }
+
+    public Node parse(Prepared prepared, BlockSpec root, java.util.function.Predicate<String> active) {
         Node top = new Node("<root>", List.of(), null, 0, null);
         top.openBlock();
-        List<Unit> units = units(lines);
+        List<Unit> units = prepared.units;
         List<Frame> stack = new ArrayList<>();
         stack.add(new Frame(root, top, false));
         int i = 0;
@@ -145,11 +171,6 @@ public final class TreeParser {
                 default:
                     break;
             }
-        }
-        if (depth > 0) {
-            // reported after the files are closed, so keepalived prints no location
-            ctx.diagnostics().add(null, 0, Severity.MISSING_EOB,
-                "There are " + depth + " missing '}'s or extra '{'s");
         }
         return top;
     }

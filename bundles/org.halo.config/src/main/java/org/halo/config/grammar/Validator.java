@@ -184,7 +184,7 @@ public final class Validator {
             err(lsd, "      " + " ".repeat(Math.max(0, name.length() - 2)) + "Please use global lvs_sync_daemon");
         }
         Node vrid = v.last("virtual_router_id");
-        boolean vridOk = vrid != null && vrid.arg(0) != null && vrid.arg(0).matches("\\d{1,3}")
+        boolean vridOk = vrid != null && vrid.arg(0) != null && BYTE.matcher(vrid.arg(0)).matches()
             && Integer.parseInt(vrid.arg(0)) >= 1 && Integer.parseInt(vrid.arg(0)) <= 255;
         if (!vridOk) {
             errNoLine("(" + name + ") the virtual router id must be set");
@@ -211,7 +211,7 @@ public final class Validator {
         String state = st == null ? null : st.arg(0);
         Node pr = v.last("priority");
         int prio = 0;
-        if (pr != null && pr.arg(0) != null && pr.arg(0).matches("\\d{1,3}")) {
+        if (pr != null && pr.arg(0) != null && BYTE.matcher(pr.arg(0)).matches()) {
             int p = Integer.parseInt(pr.arg(0));
             prio = p >= 1 && p <= 255 ? p : 100;
         } else if (pr != null) {
@@ -365,19 +365,25 @@ public final class Validator {
         }
     }
 
+    private static final java.util.regex.Pattern V6 = java.util.regex.Pattern.compile("[0-9a-fA-F:.]+");
+    private static final java.util.regex.Pattern BYTE = java.util.regex.Pattern.compile("\\d{1,3}");
+
     static boolean validIp(String s) {
         if (s.indexOf(':') >= 0) {
-            return s.matches("[0-9a-fA-F:.]+") && s.length() >= 2;
+            return V6.matcher(s).matches() && s.length() >= 2;
         }
-        String[] p = s.split("\\.", -1);
-        if (p.length != 4) {
-            return false;
-        }
-        for (String x : p) {
-            if (!x.matches("\\d{1,3}") || Integer.parseInt(x) > 255) {
-                return false;
+        int parts = 0;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '.') {
+                String x = s.substring(start, i);
+                if (!BYTE.matcher(x).matches() || Integer.parseInt(x) > 255) {
+                    return false;
+                }
+                parts++;
+                start = i + 1;
             }
         }
-        return true;
+        return parts == 4;
     }
 }

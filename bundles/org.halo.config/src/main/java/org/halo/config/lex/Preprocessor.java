@@ -1,7 +1,5 @@
 package org.halo.config.lex;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,7 +36,7 @@ public final class Preprocessor {
     /** Total bytes read over all files (a config is never anywhere near this). */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     /** Total preprocessed lines (the ~SEQ example of keepalived.conf(5) makes ~1M). */
-    static final int MAX_LINES = 5_000_000;
+    static final int MAX_LINES = 2_000_000;
     static final int MAX_INCLUDE_DEPTH = 32;
     static final int MAX_SUBST_ROUNDS = 64;
 
@@ -62,7 +60,7 @@ public final class Preprocessor {
     /** Preprocesses {@code file} and everything it includes. {@code shownName} is how the file is named in diagnostics. */
     public List<Line> run(Path file, String shownName) {
         Path abs = file.toAbsolutePath().normalize();
-        if (!Files.isReadable(abs) || Files.isDirectory(abs)) {
+        if (!Files.isRegularFile(abs) || !canOpen(abs)) {
             diags.add(null, 0, Severity.FILE_NOT_FOUND, (Files.exists(abs) ? "Unable to read configuration file " : "Unable to find configuration file ") + shownName);
             return out;
         }
@@ -84,55 +82,76 @@ public final class Preprocessor {
         Path dir = abs.getParent();
         params.put("_PWD", dir == null ? "/" : dir.toString());
         MultiLine pending = null;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(abs), 65536)) {
+        try (InputStream in = Files.newInputStream(abs)) {
             CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+            byte[] chunk = new byte[65536];
+            byte[] line = new byte[256];
+            int len = 0;
             int lineNo = 0;
             boolean tooLong = false;
-            int b;
+            int n;
             boolean eof = false;
             while (!eof && !aborted) {
-                buf.reset();
-                tooLong = false;
-                while (true) {
-                    b = in.read();
-                    if (b < 0) {
-                        eof = true;
+                n = in.read(chunk);
+                if (n < 0) {
+                    eof = true;
+                    if (len == 0 && !tooLong) {
                         break;
                     }
-                    if (++bytesRead > MAX_BYTES) {
-                        diags.add(shown, lineNo + 1, Severity.FATAL, "configuration exceeds " + (MAX_BYTES >> 20) + " MiB - not read further");
-                        aborted = true;
+                    n = 0;
+                }
+                if (bytesRead + n > MAX_BYTES) {
+                    diags.add(shown, lineNo + 1, Severity.FATAL, "configuration exceeds " + (MAX_BYTES >> 20) + " MiB - not read further");
+                    diags.abort();
+                    aborted = true;
+                    break;
+                }
+                bytesRead += n;
+                int start = 0;
+                for (int i = 0; i <= n && !aborted; i++) {
+                    boolean end = i < n ? chunk[i] == '\n' : eof;
+                    if (!end) {
+                        continue;
+                    }
+                    int seg = (i < n ? i : n) - start;
+                    if (!tooLong && len + seg <= MAX_LINE) {
+                        line = append(line, len, chunk, start, seg);
+                        len += seg;
+                    } else {
+                        tooLong = true;
+                    }
+                    start = i + 1;
+                    if (eof && i == n && len == 0 && !tooLong) {
                         break;
                     }
-                    if (b == '\n') {
-                        break;
+                    lineNo++;
+                    if (tooLong) {
+                        diags.add(shown, lineNo, Severity.GENERAL_ERROR, "line longer than " + MAX_LINE + " bytes - ignored");
+                    } else {
+                        String text = decode(dec, java.util.Arrays.copyOf(line, len), shown, lineNo);
+                        if (pending != null) {
+                            pending = pending.add(text);
+                            if (pending.done) {
+                                params.put(pending.name, pending.value.toString());
+                                pending = null;
+                            }
+                        } else {
+                            pending = processRaw(text, shown, lineNo, 0);
+                        }
                     }
-                    if (buf.size() < MAX_LINE) {
-                        buf.write(b);
+                    len = 0;
+                    tooLong = false;
+                }
+                if (!eof && start < n) {
+                    int seg = n - start;
+                    if (!tooLong && len + seg <= MAX_LINE) {
+                        line = append(line, len, chunk, start, seg);
+                        len += seg;
                     } else {
                         tooLong = true;
                     }
                 }
-                if (aborted || (eof && buf.size() == 0)) {
-                    break;
-                }
-                lineNo++;
-                if (tooLong) {
-                    diags.add(shown, lineNo, Severity.GENERAL_ERROR, "line longer than " + MAX_LINE + " bytes - ignored");
-                    continue;
-                }
-                String text = decode(dec, buf.toByteArray(), shown, lineNo);
-                if (pending != null) {
-                    pending = pending.add(text);
-                    if (pending.done) {
-                        params.put(pending.name, pending.value.toString());
-                        pending = null;
-                    }
-                    continue;
-                }
-                pending = processRaw(text, shown, lineNo, 0);
             }
         } catch (IOException e) {
             diags.add(fromFile == null ? shown : fromFile, fromFile == null ? 0 : fromLine, Severity.FILE_NOT_FOUND,
@@ -148,6 +167,15 @@ public final class Preprocessor {
             }
             includeStack.pop();
         }
+    }
+
+    private static byte[] append(byte[] line, int len, byte[] src, int off, int n) {
+        byte[] l = line;
+        if (len + n > l.length) {
+            l = java.util.Arrays.copyOf(l, Math.max(len + n, l.length * 2));
+        }
+        System.arraycopy(src, off, l, len, n);
+        return l;
     }
 
     private String decode(CharsetDecoder dec, byte[] bytes, String shown, int lineNo) {
@@ -318,6 +346,7 @@ public final class Preprocessor {
         }
         if (out.size() >= MAX_LINES) {
             diags.add(file, lineNo, Severity.FATAL, "configuration expands to more than " + MAX_LINES + " lines - not read further");
+            diags.abort();
             aborted = true;
             return;
         }
@@ -619,7 +648,12 @@ public final class Preprocessor {
             if (Files.isDirectory(abs)) {
                 continue;
             }
-            if (!Files.isReadable(abs) || !canOpen(abs)) {
+            if (!Files.isRegularFile(abs)) {
+                // a FIFO or device would block or never end: refuse it instead of hanging
+                includeError(type, INC_R, file, lineNo, "Configuration file '" + p + "' open problem (not a regular file) - skipping");
+                continue;
+            }
+            if (!canOpen(abs)) {
                 includeError(type, INC_R, file, lineNo, "Configuration file '" + p + "' open problem (Permission denied) - skipping");
                 continue;
             }
