@@ -49,6 +49,9 @@ public final class VrrpDaemons {
 
     /** Creates (does not start) the daemon for the node from a configuration. */
     public static Daemon create(Lab lab, Lab.Node node, Kind kind, VrrpConf conf) {
+        if (kind == Kind.HALO) {
+            return createHalo(lab, node, conf);
+        }
         if (kind != Kind.HALO_CORE) {
             return create(lab, node, kind, conf.text());
         }
@@ -56,6 +59,31 @@ public final class VrrpDaemons {
                 "-XX:+AlwaysPreTouch", "-cp", coreClasspath(), "org.halo.systest.halo.HaloCoreNode"));
         cmd.addAll(conf.coreArgs());
         return lab.daemon("halo-core", node.ns(), node.name(), cmd, Map.of());
+    }
+
+    /**
+     * The full daemon. Each node gets its own copy of the installation (HALO_HOME), because deploy/ is
+     * per installation; the instances go there as ConfigAdmin .config files for the runtime's factory
+     * PIDs (the config bridge will publish the same from -f keepalived.conf; until then this is how
+     * the daemon under test gets its vrrp_instance configurations).
+     */
+    static Daemon createHalo(Lab lab, Lab.Node node, VrrpConf conf) {
+        Path bin = haloBin();
+        Path home = lab.dir().resolve("halo-home-" + node.name());
+        try {
+            if (!Files.exists(home)) {
+                copyTree(bin.getParent().getParent(), home);
+                home.resolve("bin/halo").toFile().setExecutable(true);
+            }
+            Path deploy = home.resolve("deploy");
+            Files.createDirectories(deploy);
+            for (var e : conf.cmConfigs().entrySet()) {
+                Files.writeString(deploy.resolve(e.getKey()), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return create(lab, node, Kind.HALO, conf.text(), home.resolve("bin/halo").toString());
     }
 
     private static String coreClasspath;
@@ -105,6 +133,10 @@ public final class VrrpDaemons {
 
     /** Writes the conf and creates (does not start) the daemon for the node. */
     public static Daemon create(Lab lab, Lab.Node node, Kind kind, String conf) {
+        return create(lab, node, kind, conf, kind == Kind.HALO ? haloBin().toString() : KEEPALIVED);
+    }
+
+    static Daemon create(Lab lab, Lab.Node node, Kind kind, String conf, String executable) {
         String tag = kind == Kind.HALO ? "halo" : "keepalived";
         Path confFile = lab.file("conf/" + node.name() + "." + tag + ".conf");
         Path run = lab.file("run/" + node.name() + "/" + tag + ".pid").getParent();
@@ -114,7 +146,7 @@ public final class VrrpDaemons {
             throw new UncheckedIOException(e);
         }
         List<String> cmd = new ArrayList<>();
-        cmd.add(kind == Kind.HALO ? haloBin().toString() : KEEPALIVED);
+        cmd.add(executable);
         cmd.addAll(List.of("-n", "-l", "-D", "-f", confFile.toString(), "-p", run.resolve(tag + ".pid").toString(), "-r",
                 run.resolve(tag + "-vrrp.pid").toString(), "-c", run.resolve(tag + "-checkers.pid").toString()));
         cmd.add("-G"); // console only: syslog is shared by every namespace

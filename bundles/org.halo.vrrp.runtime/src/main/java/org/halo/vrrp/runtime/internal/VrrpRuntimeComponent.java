@@ -292,6 +292,6 @@ public final class VrrpRuntimeComponent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.fine("VRRP runtime stopped; were master: " + masters);
+        LOG.finest("VRRP runtime stopped; were master: " + masters);
     }
 }

@@ -43,7 +43,7 @@ public final class VipOwner {
      * could remove them (keepalived logs "(VI_1) removing VIPs." at start for the same reason).
      */
     public List<Address> removeLeftovers() {
-        LOG.fine("(" + spec.instance() + ") removing leftover VIPs."); // the engine logs keepalived's line
+        LOG.finest("(" + spec.instance() + ") removing leftover VIPs");
         try {
             return netlink.removeLeftovers(spec.addresses());
         } catch (LinuxException e) {
@@ -54,7 +54,7 @@ public final class VipOwner {
 
     /** Adds every VIP, then routes and rules. Returns the addresses that failed. */
     public List<Address> set() {
-        LOG.fine("(" + spec.instance() + ") setting VIPs."); // the engine logs the keepalived line
+        LOG.finest("(" + spec.instance() + ") setting VIPs"); // the engine logs keepalived's line
         List<Address> failed = new ArrayList<>();
         for (Address a : spec.addresses()) {
             try {
@@ -90,7 +90,7 @@ public final class VipOwner {
 
     /** Removes rules, routes, then VIPs (reverse order of {@link #set()}). */
     public void remove() {
-        LOG.fine("(" + spec.instance() + ") removing VIPs."); // the engine logs the keepalived line
+        LOG.finest("(" + spec.instance() + ") removing VIPs"); // the engine logs keepalived's line
         for (Rule r : spec.rules()) {
             try {
                 netlink.removeRule(r);
