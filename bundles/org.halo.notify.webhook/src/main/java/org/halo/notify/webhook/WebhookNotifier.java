@@ -32,7 +32,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * is added when a secret is configured.
  */
 @Component(configurationPid = WebhookNotifier.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = Notifier.TIMEOUT_MS + ":Long=2000")
+        service = {Notifier.class, WebhookNotifier.class}, property = Notifier.TIMEOUT_MS + ":Long=2000")
 @Designate(ocd = WebhookConfig.class, factory = true)
 public final class WebhookNotifier implements Notifier {
 
@@ -202,6 +202,12 @@ public final class WebhookNotifier implements Notifier {
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 unavailable", ex);
         }
+    }
+
+    /** One line for {@code halo:webhooks}. */
+    String describe() {
+        return String.format("%-48s %9d %9d %8d %7d %8d %6d", url, delivered.get(), attempts.get(), retried.get(),
+                failed.get(), dropped.get(), queued());
     }
 
     int queued() {

@@ -146,15 +146,17 @@ class WebhookNotifierTest {
             }
             return 200;
         });
-        notifier = new WebhookNotifier(config(url, 100, 1, 10, 5), Map.of());
+        // 1 s timeout, one retry: the sender holds its event for at least 2 s while 50 arrive.
+        notifier = new WebhookNotifier(config(url, 1000, 1, 10, 5), Map.of());
         long worst = 0;
         for (int i = 1; i <= 50; i++) {
             long t0 = System.nanoTime();
             notifier.notify(event(i));
             worst = Math.max(worst, System.nanoTime() - t0);
         }
-        // The sender holds at most one event; the queue holds 5: the rest were dropped as they came.
-        assertTrue(notifier.dropped.get() >= 44, "dropped " + notifier.dropped.get());
+        // The sender holds at most one event (44 dropped) or had not taken one yet (45); the queue holds 5.
+        assertTrue(notifier.dropped.get() == 44 || notifier.dropped.get() == 45, "dropped " + notifier.dropped.get());
+        assertEquals(5, notifier.queued());
         await("first event timed out twice", () -> notifier.failed.get() >= 1);
         assertTrue(notifier.retried.get() >= 1);
         System.out.printf("stalling receiver: worst notify() %d us, dropped %d, failed %d%n", worst / 1000,

@@ -173,5 +173,10 @@ class NotifierHotSwapTest {
                 failingHits.get() - before, worst / 1000);
         String notifiers = h.execute("halo:notifiers");
         assertTrue(notifiers.contains("webhook-fail"), notifiers);
+        // The webhook's own counters: 10 events, 3 attempts each, 2 retries each, all failed.
+        String hooks = h.execute("halo:webhooks");
+        String row = hooks.lines().filter(l -> l.contains("/fail")).findFirst().orElseThrow(() -> new AssertionError(hooks));
+        assertTrue(row.matches(".*/fail\\s+0\\s+30\\s+20\\s+10\\s+0\\s+0\\s*"), hooks);
+        System.out.println(hooks);
     }
 }
