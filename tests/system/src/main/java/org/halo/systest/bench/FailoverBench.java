@@ -60,10 +60,12 @@ public final class FailoverBench {
         }
         Reaper.start();
         FailoverBench bench = new FailoverBench(o);
-        for (Setup s : SETUPS) {
-            if (o.setups.isEmpty() || o.setups.contains(s.label())) {
-                bench.run(s, kinds);
-            }
+        List<Setup> order = o.setups.isEmpty() ? SETUPS
+                : o.setups.stream().map(l -> SETUPS.stream().filter(s -> s.label().equals(l)).findFirst().orElseThrow()).toList();
+        for (Setup s : order) {
+            bench.run(s, kinds);
+            // a partial table after every setup: a long run cut short still leaves its figures
+            bench.results.print(System.err, kinds);
         }
         bench.results.print(System.out, kinds);
         bench.results.writeJson(o.dir.resolve("failover-results.json"));
