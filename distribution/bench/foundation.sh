@@ -3,6 +3,7 @@
 # RSS. Builds in a throwaway clone of the committed tree, so the work tree is untouched; runs the daemon
 # in a network namespace it creates and always deletes. Needs root (ip netns).
 #   distribution/bench/foundation.sh [runs]      (runs: daemon starts to measure, default 5)
+#   BENCH_WITH_TESTS=1 also times a warm `mvn -q package` that runs the tests.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-5}
@@ -22,12 +23,22 @@ git clone -q "$repo" "$work/src"
 cd "$work/src"
 echo "commit: $(git rev-parse --short HEAD)   cores: $(nproc)   java: $(java -version 2>&1 | head -n1)"
 
-t0=$(date +%s%N); mvn -B -q -o package -Dmaven.test.skip=true >/dev/null; t1=$(date +%s%N)
-echo "cold build  (fresh clone, mvn -q package, tests not compiled): $(secs "$t0" "$t1") s"
-t0=$(date +%s%N); mvn -B -q -o package -Dmaven.test.skip=true >/dev/null; t1=$(date +%s%N)
-echo "warm build  (unchanged tree, mvn -q package, tests not compiled): $(secs "$t0" "$t1") s"
-t0=$(date +%s%N); if mvn -B -q -o package -DskipTests >/dev/null 2>&1; then ok=ok; else ok=FAILED; fi; t1=$(date +%s%N)
-echo "warm build  (unchanged tree, mvn -q package -DskipTests): $(secs "$t0" "$t1") s ($ok)"
+# Wall time depends on whatever else the machine runs, so CPU time (user+sys of Maven and its forks) is
+# printed too, with the load average.
+build() { # label, mvn args...
+    local label=$1; shift
+    local TIMEFORMAT='%R %U %S' t rc=ok
+    { t=$( { time mvn -B -q -o "$@" >/dev/null 2>&1 || rc=FAILED; } 2>&1 ); } || true
+    read -r wall user sys <<<"$(echo "$t" | tail -n1)"
+    printf '%-58s wall %6.1f s   cpu %6.1f s   (%s, load %s)\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$rc" \
+        "$(cut -d' ' -f1 /proc/loadavg)"
+}
+build "cold build: fresh clone, mvn -q package, tests skipped" package -Dmaven.test.skip=true
+build "warm build: unchanged tree, same command" package -Dmaven.test.skip=true
+build "warm build: unchanged tree, mvn -q package -DskipTests" package -DskipTests
+if [ "${BENCH_WITH_TESTS:-0}" = 1 ]; then  # runs every test of the project: minutes
+    build "warm build: unchanged tree, mvn -q package (with tests)" package
+fi
 
 dist=$(ls -d "$work"/src/distribution/target/halo-*/ | head -n1)
 ip netns add "$ns"
