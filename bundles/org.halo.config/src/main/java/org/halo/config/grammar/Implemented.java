@@ -46,6 +46,19 @@ final class Implemented {
             boolean impl = implemented.contains(k.name()) || k.kind() == Kind.CHECKER;
             if (!impl) {
                 b.update(k.name(), x -> x.withImplemented(false));
+                if (k.block() != null) {
+                    all(k.block());
+                }
+            }
+        }
+    }
+
+    /** Everything inside a block Halo does not implement is parsed only. */
+    private static void all(BlockSpec b) {
+        for (KeywordSpec k : b.keywords()) {
+            b.update(k.name(), x -> x.withImplemented(false));
+            if (k.block() != null) {
+                all(k.block());
             }
         }
     }
