@@ -69,7 +69,8 @@ record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int
      * {@code misc_timeout} / {@code connect_timeout} (default 5 s), {@code retry} (failures after the
      * first before DOWN, default 1, so fall = retry + 1), {@code delay_before_retry} (default 1 s),
      * {@code rise} (default 1), {@code alpha} (start DOWN; otherwise keepalived starts real servers UP),
-     * and {@code halo.check.id} to override the identity.
+     * and the identity {@code halo.check.id}, else the bridge's {@code halo.key}, else
+     * {@code TYPE:virtual_server/real_server}.
      */
     static CheckSpec realServerCheck(Map<String, ?> config) {
         String type = Props.text(config, "type");
@@ -77,6 +78,11 @@ record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int
             throw new IllegalArgumentException(CHECK_PID + ": missing type");
         }
         String id = Props.text(config, "halo.check.id");
+        if (id == null) {
+            // The keepalived.conf bridge's identity (check:VS/RS/TYPE#n): unique even for two checks
+            // of one type on one real server.
+            id = Props.text(config, "halo.key");
+        }
         if (id == null) {
             String vs = Props.text(config, "virtual_server");
             String rs = Props.text(config, "real_server");

@@ -41,6 +41,15 @@ class CheckSpecTest {
     }
 
     @Test
+    void bridgeKeyIsTheIdentity() {
+        CheckSpec s = CheckSpec.realServerCheck(Map.of("type", "MISC_CHECK", "virtual_server", "10.0.0.1 80",
+                "real_server", "192.168.0.2 80", "halo.key", "check:10.0.0.1 80/192.168.0.2 80/MISC_CHECK#2",
+                "misc_dynamic", "true"));
+        assertEquals("check:10.0.0.1 80/192.168.0.2 80/MISC_CHECK#2", s.id());
+        assertEquals("true", s.target().properties().get("misc_dynamic"));
+    }
+
+    @Test
     void rejectsIncompleteConfig() {
         assertThrows(IllegalArgumentException.class, () -> CheckSpec.vrrpScript(Map.of("script", "x")));
         assertThrows(IllegalArgumentException.class, () -> CheckSpec.realServerCheck(Map.of("delay_loop", "1")));

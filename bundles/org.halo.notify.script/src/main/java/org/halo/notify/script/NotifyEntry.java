@@ -43,6 +43,18 @@ record NotifyEntry(String scope, String key, Map<String, String> scripts) {
         return new NotifyEntry(scope, key, scripts);
     }
 
+    /**
+     * Like {@link #from} for blocks that may lack the identity keys (the bridge publishes every block,
+     * with or without notify keywords): such a block yields an entry that matches no event.
+     */
+    static NotifyEntry lenient(Map<String, ?> config) {
+        try {
+            return from(config);
+        } catch (IllegalArgumentException e) {
+            return new NotifyEntry(String.valueOf(config.get("scope")), "", Map.of());
+        }
+    }
+
     static String rsKey(String vs, String rs) {
         return vs + " " + rs;
     }

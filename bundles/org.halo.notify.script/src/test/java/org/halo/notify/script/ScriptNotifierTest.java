@@ -115,6 +115,29 @@ class ScriptNotifierTest {
     }
 
     @Test
+    void bridgeBlockConfigurationsCarryTheNotifyKeywords() throws Exception {
+        Path log = dir.resolve("bridge");
+        Path master = script("m.sh", "echo \"$1\" >> " + log);
+        ScriptNotifier n = new ScriptNotifier(Map.of("script_user", "root"));
+        try {
+            // As the keepalived.conf bridge publishes a vrrp_instance / vrrp_sync_group block.
+            n.addEntry(new InstanceNotifyConfig(Map.of("name", "VI_1", "notify_master", master + " instance",
+                    "halo.key", "vrrp_instance:VI_1", "priority", "100")));
+            n.addEntry(new SyncGroupNotifyConfig(Map.of("name", "G1", "notify_master", master + " group")));
+            n.addEntry(new RealServerNotifyConfig(Map.of("weight", "1"))); // no identity: inert, no crash
+            n.notify(vrrp(VrrpEvent.Scope.GROUP, "G1", VrrpState.MASTER, 0));
+            n.notify(vrrp(VrrpEvent.Scope.INSTANCE, "VI_1", VrrpState.MASTER, 100));
+            n.notify(vrrp(VrrpEvent.Scope.INSTANCE, "G1", VrrpState.MASTER, 100)); // scope matters
+            n.drain(Duration.ofSeconds(10));
+            List<String> lines = Files.readAllLines(log);
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.containsAll(List.of("group", "instance")), lines.toString());
+        } finally {
+            n.deactivate();
+        }
+    }
+
+    @Test
     void realServerScripts() throws Exception {
         Path log = dir.resolve("rs");
         Path up = script("up.sh", "echo up >> " + log);
