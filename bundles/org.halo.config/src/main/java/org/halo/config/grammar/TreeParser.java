@@ -212,6 +212,7 @@ public final class TreeParser {
                 // keepalived only logs "'{' missing from beginning of block" here (log_message, not a config error)
             }
             if (u.is("}")) {
+                n.endLine(u.line);
                 break;
             }
             Node item = new Node(u.words.get(0).text(), u.words.subList(1, u.words.size()), u.file, u.line, null);

@@ -85,10 +85,21 @@ public final class Validator {
                 errNoLine("Sync group " + g.arg(0) + " has no virtual router(s). removing");
             }
         }
-        for (Node vs : root.all("virtual_server")) {
-            if ("fwmark".equals(vs.arg(0)) && vs.last("protocol") != null) {
-                errNoLine("Warning: Virtual server FWM " + vs.arg(1) + ": protocol specified for fwmark - protocol will be ignored");
+        if (global != null) {
+            Node ne = global.last("notification_email");
+            if (ne != null && ne.children().isEmpty()) {
+                d.add(ne.file(), ne.endLine(), Severity.GENERAL_ERROR, "Warning - empty notification_email block");
             }
+        }
+        for (Node vs : root.all("virtual_server")) {
+            for (Node rs : vs.all("real_server")) {
+                for (Node c : rs.children()) {
+                    if ("HTTP_GET".equals(c.keyword()) || "SSL_GET".equals(c.keyword())) {
+                        httpChecker(c);
+                    }
+                }
+            }
+            virtualServer(vs);
         }
         if (badIf) {
             d.add(null, 0, Severity.BAD_IF, "Non-existent interface specified in configuration");
@@ -109,6 +120,61 @@ public final class Validator {
         }
         if (!scriptSecurity && anyScriptFound(checkScripts)) {
             d.add(null, 0, Severity.SECURITY, "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
+        }
+    }
+
+    /** check_http.c end handlers: a url needs a path, a checker needs a url. */
+    private void httpChecker(Node c) {
+        int urls = 0;
+        for (Node u : c.all("url")) {
+            if (u.last("path") == null) {
+                d.add(u.file(), u.endLine(), Severity.GENERAL_ERROR, "HTTP/SSL_GET checker url has no path - ignoring");
+            } else {
+                urls++;
+            }
+        }
+        if (urls == 0) {
+            d.add(c.file(), c.endLine(), Severity.GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
+        }
+    }
+
+    private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo", "ovf", "lblcr",
+        "sed", "nq", "twos");
+
+    /** check_data.c validate_check_config for one virtual server; FMT_VS is "[IP]:proto:port" or "FWM n". */
+    private void virtualServer(Node vs) {
+        boolean fwmark = "fwmark".equals(vs.arg(0));
+        boolean group = "group".equals(vs.arg(0));
+        Node protoNode = vs.last("protocol");
+        String proto = protoNode == null || protoNode.arg(0) == null ? null : protoNode.arg(0).toLowerCase(java.util.Locale.ROOT);
+        if (proto != null && !Set.of("tcp", "udp", "sctp").contains(proto)) {
+            proto = null;
+        }
+        String name = fwmark ? "FWM " + vs.arg(1) : group ? vs.arg(1) : "[" + vs.arg(0) + "]:" + (proto == null ? "none" : proto) + ":" + vs.arg(1);
+        if (vs.all("real_server").isEmpty()) {
+            errNoLine("Virtual server " + name + " has no real servers - ignoring");
+            return;
+        }
+        if (fwmark && protoNode != null) {
+            errNoLine("Warning: Virtual server FWM " + vs.arg(1) + ": protocol specified for fwmark - protocol will be ignored");
+        }
+        if (!fwmark && !group && proto == null) {
+            errNoLine("Virtual server " + name + ": no protocol set - defaulting to UDP");
+            name = "[" + vs.arg(0) + "]:udp:" + vs.arg(1);
+        }
+        Node sched = vs.last("lvs_sched");
+        if (sched == null || !SCHEDULERS.contains(sched.arg(0))) {
+            errNoLine("Virtual server " + name + ": no scheduler set, setting default 'wlc'");
+        }
+        Node m = vs.last("lvs_method");
+        boolean vsMethod = m != null && Set.of("NAT", "DR", "TUN").contains(m.arg(0));
+        if (!vsMethod) {
+            for (Node rs : vs.all("real_server")) {
+                Node rm = rs.last("lvs_method");
+                if (rm == null || !Set.of("NAT", "DR", "TUN").contains(rm.arg(0))) {
+                    errNoLine("Virtual server " + name + ": no forwarding method set, setting default NAT");
+                }
+            }
         }
     }
 
@@ -177,6 +243,23 @@ public final class Validator {
         }
         for (Node n : v.all("virtual_rules")) {
             rules(n);
+        }
+        int peers = 0;
+        for (Node up : v.all("unicast_peer")) {
+            for (Node item : up.children()) {
+                if (validIp(item.keyword())) {
+                    peers++;
+                } else {
+                    err(item, "Configuration error: VRRP instance[" + name + "] malformed unicast peer address[" + item.keyword()
+                        + "]. Skipping...");
+                }
+            }
+        }
+        boolean unicastConfigured = v.last("unicast_peer") != null || v.last("unicast_src_ip") != null || v.last("unicast_ttl") != null;
+        if (unicastConfigured && peers == 0 && v.last("unicast_fault_no_peer") == null) {
+            // vrrp.c vrrp_complete_instance, deprecated after v2.2.4
+            d.add(null, 0, Severity.DEPRECATED, "(" + name + ") A unicast keyword has been specified without any unicast peers."
+                + " Defaulting to multicast. This usage is deprecated - please update your configuration.");
         }
         Node lsd = v.last("lvs_sync_daemon_interface");
         if (lsd != null) {
