@@ -119,10 +119,17 @@ class BridgeIT {
             assertNull(find(cm, "vrrp_instance:VI_2"));
             assertEquals("50", cm.getConfiguration(foreign.getPid(), "?").getProperties().get("priority"), "foreign kept");
 
+            // SIGHUP: the launcher runs every Runnable registered with halo.signal=HUP
+            Files.writeString(conf, CONF.replace("priority 100", "priority 140").substring(0, CONF.indexOf("vrrp_instance VI_2")));
+            ServiceReference<?>[] hup = ctx.getAllServiceReferences(Runnable.class.getName(), "(halo.signal=HUP)");
+            assertEquals(1, hup == null ? 0 : hup.length, "one SIGHUP handler");
+            ((Runnable) ctx.getService(hup[0])).run();
+            assertEquals("140", find(cm, "vrrp_instance:VI_1").getProperties().get("priority"), "SIGHUP reloaded the file");
+
             // a file with errors keeps the running configuration
             Files.writeString(conf, CONF.replace("priority 100", "priority 300"));
             assertTrue(reload(ctx).contains("keeping the running configuration"));
-            assertEquals("130", find(cm, "vrrp_instance:VI_1").getProperties().get("priority"));
+            assertEquals("140", find(cm, "vrrp_instance:VI_1").getProperties().get("priority"));
             assertNull(find(cm, "vrrp_instance:VI_2"));
             cmt.close();
         } finally {
