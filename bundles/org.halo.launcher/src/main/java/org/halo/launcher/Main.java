@@ -42,6 +42,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("shell")) {
             return ShellClient.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("demo")) {
+            return org.halo.launcher.demo.Demo.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         Options o;
         try {
             o = Options.parse(args);

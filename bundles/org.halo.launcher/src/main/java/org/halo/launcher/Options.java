@@ -184,7 +184,7 @@ public final class Options {
 
     /** The usage text, laid out like keepalived's. */
     public static String usage() {
-        StringBuilder sb = new StringBuilder("Usage: halo [OPTION...]\n       halo shell [--name NAME | --run-dir DIR] [-c COMMAND]\n");
+        StringBuilder sb = new StringBuilder("Usage: halo [OPTION...]\n       halo shell [--name NAME | --run-dir DIR] [-c COMMAND]\n       halo demo [--signal KILL|TERM] [--version 2|3] [--advert SECONDS]\n");
         for (Flag f : FLAGS) {
             String left = (f.shortName() != '\0' ? "  -" + f.shortName() + ", " : "      ") + "--" + f.longName()
                     + switch (f.arg()) {
