@@ -90,6 +90,12 @@ public final class Demo {
             }
             out.printf("n1 is MASTER and holds %s; the client is answered by n1 (%.0f ms after start)%n", DemoLab.VIP,
                     (answeredBy("n1", 0).get() - t0) / 1000.0);
+            // the two daemons start together, so n2 may hold the VIP briefly before n1 preempts it; fault only a
+            // settled master, or the figure would measure the start-up race instead of a failover
+            if (!awaitStable(() -> lab.holders().equals(List.of(1)), 2_000, 30_000)) {
+                out.println("n1 did not stay the only holder for 2 s; holders " + lab.holders() + ". Logs: " + lab.dir());
+                return 1;
+            }
 
             String signal = opts.get("signal");
             out.printf("killing n1 with SIG%s ...%n", signal);
@@ -186,6 +192,24 @@ public final class Demo {
 
     private Optional<Long> answeredBy(String node, long after) {
         return answers.stream().filter(a -> a.length == 2 && a[1].equals(node)).map(a -> Long.parseLong(a[0])).filter(t -> t >= after).findFirst();
+    }
+
+    /** Waits until {@code condition} has held without a break for {@code stableMillis}. */
+    private static boolean awaitStable(java.util.function.BooleanSupplier condition, long stableMillis, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        long since = -1;
+        while (System.currentTimeMillis() < end) {
+            long now = System.currentTimeMillis();
+            if (!condition.getAsBoolean()) {
+                since = -1;
+            } else if (since < 0) {
+                since = now;
+            } else if (now - since >= stableMillis) {
+                return true;
+            }
+            DemoLab.sleep(20);
+        }
+        return false;
     }
 
     private static boolean await(java.util.function.BooleanSupplier condition, long millis) {
