@@ -1,0 +1,268 @@
+package org.halo.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real {@code bin/halo -f keepalived.conf} running VRRP in a network namespace the test creates: it becomes
+ * MASTER, then every plug-in bundle is uninstalled, reinstalled and updated while a tracked vrrp_script runs,
+ * and a vrrp_instance's priority is edited through ConfigAdmin. Throughout, the instance must never leave MASTER
+ * and the VIP must never leave the interface (sampled every 100 ms).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveVrrpDaemonTest {
+
+    private static final Path DIST = Path.of(System.getProperty("halo.distribution"));
+    private static final String NS = "hi" + ProcessHandle.current().pid() + "-live";
+    private static final String VIP = "10.66.0.100";
+    private static final String CONF = """
+            global_defs {
+                router_id live
+            }
+            vrrp_script chk {
+                script "/bin/true"
+                interval 1
+                weight -20
+            }
+            vrrp_instance VI_1 {
+                state BACKUP
+                interface eth0
+                virtual_router_id 61
+                priority 100
+                version 3
+                advert_int 0.1
+                virtual_ipaddress {
+                    10.66.0.100/24
+                }
+                track_script {
+                    chk
+                }
+            }
+            """;
+
+    private static Path tmp;
+    private static Path runDir;
+    private static Path log;
+    private static Process daemon;
+    private static Thread vipWatcher;
+    private static volatile boolean watching = true;
+    private static final AtomicInteger samples = new AtomicInteger();
+    private static final AtomicInteger vipMissing = new AtomicInteger();
+
+    @BeforeAll
+    static void startMaster() throws Exception {
+        boolean root = Files.readString(Path.of("/proc/self/status")).lines()
+                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
+        if (!root) {
+            Assumptions.assumeFalse("true".equals(System.getenv("CI")), "CI runs as root: this test must not be skipped");
+            Assumptions.assumeTrue(false, "needs root for a network namespace");
+        }
+        tmp = Files.createTempDirectory("halo-live");
+        runDir = tmp.resolve("run");
+        log = tmp.resolve("daemon.log");
+        Path conf = Files.writeString(tmp.resolve("keepalived.conf"), CONF);
+        run("ip", "netns", "add", NS);
+        run("ip", "-n", NS, "link", "set", "lo", "up");
+        run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
+        run("ip", "-n", NS, "addr", "add", "10.66.0.11/24", "dev", "eth0");
+        run("ip", "-n", NS, "link", "set", "eth0", "up");
+        run("ip", "-n", NS, "link", "set", "eth1", "up");
+        daemon = new ProcessBuilder("ip", "netns", "exec", NS, DIST.resolve("bin/halo").toString(), "-n", "-l", "-D", "-G",
+                "--name", "live", "--run-dir", runDir.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "-f", conf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await(() -> logText().contains("(VI_1) Entering MASTER STATE") && vipPresent(), 60_000, "VI_1 MASTER with its VIP");
+        vipWatcher = new Thread(() -> {
+            while (watching) {
+                samples.incrementAndGet();
+                if (!vipPresent()) {
+                    vipMissing.incrementAndGet();
+                }
+                sleep(100);
+            }
+        }, "vip-watcher");
+        vipWatcher.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        watching = false;
+        try {
+            if (vipWatcher != null) {
+                vipWatcher.join(5000);
+            }
+            if (daemon != null) {
+                daemon.destroy();
+                if (!daemon.waitFor(30, TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly();
+                    daemon.waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            if (tmp != null) {
+                new ProcessBuilder("ip", "netns", "del", NS).start().waitFor();
+                try (var s = Files.walk(tmp)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void checkerUninstallKeepsStateAndReinstallResumesIt() throws Exception {
+        String bsn = "org.halo.check.script";
+        shell("($.context bundle " + bundleId(bsn) + ") uninstall");
+        await(() -> shellQuiet("halo:checks").contains("no checker"), 10_000, "vrrp_script marked 'no checker'");
+        assertTrue(shell("halo:checks").lines().anyMatch(l -> l.startsWith("vrrp_script:chk") && l.contains(" UP ")),
+                "last state kept while no checker is present");
+        reinstall(bsn);
+        await(() -> shellQuiet("halo:checks").lines().anyMatch(l -> l.startsWith("vrrp_script:chk") && l.contains(" UP ")
+                && l.contains("present")), 10_000, "checker back, state carried over");
+        shell("($.context bundle " + bundleId(bsn) + ") update");
+        sleep(1500);
+        assertStillMaster();
+    }
+
+    @Test
+    @Order(2)
+    void notifierUninstallReinstallAndUpdateMoveNoVip() throws Exception {
+        for (String bsn : List.of("org.halo.notify.script", "org.halo.notify.webhook")) {
+            shell("($.context bundle " + bundleId(bsn) + ") uninstall");
+            sleep(500);
+            reinstall(bsn);
+            shell("($.context bundle " + bundleId(bsn) + ") update");
+            sleep(500);
+        }
+        assertStillMaster();
+    }
+
+    @Test
+    @Order(3)
+    void configAdminPriorityEditReachesTheRunningInstance() throws Exception {
+        String out = shell("halo:set vrrp_instance:VI_1 priority 120");
+        assertTrue(out.contains("priority 100 -> 120"), out);
+        await(() -> logText().contains("(VI_1) Changing effective priority from 100 to 120"), 10_000, "priority change logged");
+        assertTrue(shell("vrrp:list").lines().anyMatch(l -> l.startsWith("VI_1") && l.contains("MASTER") && l.contains(" 120 ")),
+                "vrrp:list shows the new priority");
+        assertStillMaster();
+    }
+
+    private static void assertStillMaster() throws Exception {
+        String text = logText();
+        assertEquals(1, count(text, "(VI_1) Entering MASTER STATE"), "MASTER entered exactly once:\n" + text);
+        assertEquals(0, text.lines().filter(l -> l.contains("Entering BACKUP STATE") && !l.contains("(init)")
+                || l.contains("Entering FAULT STATE")).count(), "never left MASTER:\n" + text);
+        assertTrue(shell("vrrp:list").lines().anyMatch(l -> l.startsWith("VI_1") && l.contains("MASTER")));
+        assertEquals(0, vipMissing.get(), "VIP missing in " + vipMissing.get() + " of " + samples.get() + " samples");
+        System.out.printf("VIP present in all %d samples so far%n", samples.get());
+    }
+
+    private static void reinstall(String bsn) throws Exception {
+        Path jar;
+        try (var s = Files.list(DIST.resolve("bundle"))) {
+            jar = s.filter(p -> p.getFileName().toString().startsWith(bsn + "-")).findFirst().orElseThrow();
+        }
+        String out = shell("install " + jar.toUri());
+        assertTrue(out.contains("Bundle ID"), out);
+        shell("($.context bundle " + bundleId(bsn) + ") start");
+        await(() -> shellQuiet("lb -s").lines().anyMatch(l -> l.contains("|" + bsn + " ") && l.contains("Active")), 10_000,
+                bsn + " active again");
+    }
+
+    private static long bundleId(String bsn) throws Exception {
+        return shell("lb -s").lines().filter(l -> l.contains("|" + bsn + " ")).map(l -> Long.parseLong(l.split("\\|")[0].trim()))
+                .findFirst().orElseThrow(() -> new AssertionError(bsn + " not installed"));
+    }
+
+    private static String shell(String command) throws Exception {
+        Process p = new ProcessBuilder(DIST.resolve("bin/halo").toString(), "shell", "--run-dir", runDir.toString(), "-c",
+                command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), command + " hung");
+        assertEquals(0, p.exitValue(), command + ": " + out + err);
+        return out;
+    }
+
+    private static String shellQuiet(String command) {
+        try {
+            return shell(command);
+        } catch (Exception | AssertionError e) {
+            return "";
+        }
+    }
+
+    private static boolean vipPresent() {
+        try {
+            Process p = new ProcessBuilder("ip", "-n", NS, "-o", "-4", "addr", "show", "dev", "eth0").start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.contains(" " + VIP + "/");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void await(BooleanSupplier condition, long millis, String what) {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting for " + what + "\n" + logText());
+            }
+            sleep(100);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+}
