@@ -143,7 +143,7 @@ public final class Main {
         Path runDir = o.path("run-dir").orElse(RUN_ROOT.resolve(name));
         Path stateDir = o.path("state-dir").orElse(home.resolve("var").resolve(name));
         String feature = o.value("feature").orElse(o.has("vrrp") ? "vrrp" : null);
-        Appliance.Settings s = new Appliance.Settings(home, feature, name, stateDir, runDir, home.resolve("deploy"),
+        Appliance.Settings s = new Appliance.Settings(home, feature, name, stateDir, runDir, o.path("deploy-dir").orElse(home.resolve("deploy")),
                 config, configId, Map.of());
         LOG.log(Level.INFO, "Starting Halo v" + version() + " (" + name + ", feature " + s.featureName() + ")");
         LOG.log(Level.INFO, "Command line: " + String.join(" ", o.seen().stream()

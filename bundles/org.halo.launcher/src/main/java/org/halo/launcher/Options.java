@@ -56,6 +56,7 @@ public final class Options {
             new Flag('\0', "name", Arg.REQUIRED, true, "Daemon name: selects run dir, state dir, pid file and shell socket"),
             new Flag('\0', "run-dir", Arg.REQUIRED, true, "Per-daemon run directory (default /run/halo/NAME)"),
             new Flag('\0', "state-dir", Arg.REQUIRED, true, "Per-daemon state directory (default HALO_HOME/var/NAME)"),
+            new Flag('\0', "deploy-dir", Arg.REQUIRED, true, "Watched deploy directory (default HALO_HOME/deploy)"),
             new Flag('\0', "feature", Arg.REQUIRED, true, "Feature to run from etc/features (default from etc/halo.properties)"));
 
     /** Thrown for a malformed command line; the launcher prints the message and usage, exit 1. */

@@ -87,6 +87,7 @@ class LiveVrrpDaemonTest {
         run("ip", "-n", NS, "link", "set", "eth1", "up");
         daemon = new ProcessBuilder("ip", "netns", "exec", NS, DIST.resolve("bin/halo").toString(), "-n", "-l", "-D", "-G",
                 "--name", "live", "--run-dir", runDir.toString(), "--state-dir", tmp.resolve("state").toString(),
+                "--deploy-dir", tmp.resolve("deploy").toString(),
                 "-f", conf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await(() -> logText().contains("(VI_1) Entering MASTER STATE") && vipPresent(), 60_000, "VI_1 MASTER with its VIP");
         vipWatcher = new Thread(() -> {
@@ -163,6 +164,59 @@ class LiveVrrpDaemonTest {
         assertTrue(shell("vrrp:list").lines().anyMatch(l -> l.startsWith("VI_1") && l.contains("MASTER") && l.contains(" 120 ")),
                 "vrrp:list shows the new priority");
         assertStillMaster();
+    }
+
+    /**
+     * A checker that never returns and one that spins a core (dropped into deploy/ with their .cfg files) must not
+     * delay the VRRP core: the adverts on the wire, 100 ms apart, are measured before and with them.
+     */
+    @Test
+    @Order(4)
+    void hungAndSpinningCheckersDoNotDelayAdverts() throws Exception {
+        List<Double> before = advertGaps(4);
+        Path deploy = tmp.resolve("deploy");
+        Files.copy(Path.of(System.getProperty("halo.itest.badchecker")), deploy.resolve("badchecker.jar"));
+        for (String type : List.of("HANG", "SPIN")) {
+            Files.writeString(deploy.resolve("org.halo.check-" + type.toLowerCase() + ".cfg"),
+                    "type=" + type + "\nhalo.check.id=" + type.toLowerCase() + "\ndelay_loop=0.05\nconnect_timeout=0.1\n");
+        }
+        await(() -> shellQuiet("halo:checks").lines().filter(l -> (l.startsWith("hang ") || l.startsWith("spin "))
+                && l.contains("DOWN")).count() == 2, 30_000, "hang and spin checks timed out to DOWN");
+        List<Double> with = advertGaps(4);
+        System.out.printf("advert gaps (interval 100 ms), 4 s each:%n  alone:                       %s%n"
+                + "  with hung + spinning checker: %s%n", stats(before), stats(with));
+        // a gap of 3 intervals (+ skew) would let a backup take over: the core must stay far from that
+        assertTrue(with.size() >= 20, "adverts kept flowing: " + with.size());
+        assertTrue(max(with) < 300, "largest advert gap " + max(with) + " ms, " + stats(with));
+        assertStillMaster();
+    }
+
+    /** Gaps in ms between this node's adverts seen on the peer end of the veth during {@code seconds}. */
+    private static List<Double> advertGaps(int seconds) throws Exception {
+        Process p = new ProcessBuilder("ip", "netns", "exec", NS, "timeout", Integer.toString(seconds), "tcpdump", "-n", "-tt",
+                "-i", "eth1", "ip proto 112 and src 10.66.0.11").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        List<Double> times = out.lines().map(l -> l.split(" ")[0]).filter(t -> t.matches("\\d+\\.\\d+"))
+                .map(Double::parseDouble).toList();
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add((times.get(i) - times.get(i - 1)) * 1000);
+        }
+        return gaps;
+    }
+
+    private static double max(List<Double> gaps) {
+        return gaps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static String stats(List<Double> gaps) {
+        List<Double> s = gaps.stream().sorted().toList();
+        if (s.isEmpty()) {
+            return "no adverts";
+        }
+        return String.format("%d gaps, p50 %.1f ms, p99 %.1f ms, max %.1f ms", s.size(), s.get(s.size() / 2),
+                s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.99) - 1)), s.get(s.size() - 1));
     }
 
     private static void assertStillMaster() throws Exception {
