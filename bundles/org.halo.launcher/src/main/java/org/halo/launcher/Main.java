@@ -22,7 +22,8 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * {@code bin/halo}: keepalived 2.2.7's command line in front of an embedded Felix, and {@code halo shell}.
- * Always runs in the foreground; SIGTERM/SIGINT stop the framework cleanly, SIGHUP asks for a reload.
+ * Always runs in the foreground; SIGTERM/SIGINT stop the framework cleanly, SIGHUP asks for a reload,
+ * SIGUSR1/SIGUSR2 for keepalived.data/keepalived.stats.
  */
 public final class Main {
 
@@ -174,7 +175,9 @@ public final class Main {
         }
         Thread hook = new Thread(() -> stop(app, pidFiles, logging), "halo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Signals.onHangup(() -> signal(app.context(), "HUP"));
+        for (String sig : Signals.FORWARDED) {
+            Signals.on(sig, () -> signal(app.context(), sig));
+        }
         LOG.log(Level.INFO, String.format("Halo ready in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         SdNotify.ready();
         app.awaitStop();

@@ -219,6 +219,24 @@ class LiveVrrpDaemonTest {
                 s.get(Math.min(s.size() - 1, (int) Math.ceil(s.size() * 0.99) - 1)), s.get(s.size() - 1));
     }
 
+    /** keepalived's dump signals: SIGUSR1 writes /tmp/keepalived.data, SIGUSR2 /tmp/keepalived.stats. */
+    @Test
+    @Order(5)
+    void usr1AndUsr2WriteKeepalivedDumpFiles() throws Exception {
+        for (String[] sig : List.of(new String[] {"USR1", "/tmp/keepalived.data", "VRRP Topology"},
+                new String[] {"USR2", "/tmp/keepalived.stats", "VRRP Instance: VI_1"})) {
+            Path file = Path.of(sig[1]);
+            Files.deleteIfExists(file);
+            run("kill", "-" + sig[0], Long.toString(daemon.pid()));
+            await(() -> Files.exists(file), 10_000, sig[1] + " after SIG" + sig[0]);
+            String text = Files.readString(file);
+            assertTrue(text.contains(sig[2]) && text.contains("VI_1"), sig[1] + ":\n" + text);
+        }
+        String json = shell("status:json").trim();
+        assertTrue(Files.readString(Path.of(json)).contains("\"iname\":\"VI_1\""), json);
+        assertStillMaster();
+    }
+
     private static void assertStillMaster() throws Exception {
         String text = logText();
         assertEquals(1, count(text, "(VI_1) Entering MASTER STATE"), "MASTER entered exactly once:\n" + text);
