@@ -55,12 +55,27 @@ class LiveVrrpDaemonTest {
                 track_script {
                     chk
                 }
+                notify NOTIFY_SCRIPT
+            }
+            """;
+    private static final String VI_2 = """
+            vrrp_instance VI_2 {
+                state BACKUP
+                interface eth0
+                virtual_router_id 62
+                priority 90
+                version 3
+                advert_int 0.1
+                virtual_ipaddress {
+                    10.66.0.102/24
+                }
             }
             """;
 
     private static Path tmp;
     private static Path runDir;
     private static Path log;
+    private static Path conf;
     private static Process daemon;
     private static Thread vipWatcher;
     private static volatile boolean watching = true;
@@ -78,7 +93,10 @@ class LiveVrrpDaemonTest {
         tmp = Files.createTempDirectory("halo-live");
         runDir = tmp.resolve("run");
         log = tmp.resolve("daemon.log");
-        Path conf = Files.writeString(tmp.resolve("keepalived.conf"), CONF);
+        Path notify = tmp.resolve("notify.sh");
+        Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + tmp.resolve("notify.log") + "\n");
+        notify.toFile().setExecutable(true);
+        conf = Files.writeString(tmp.resolve("keepalived.conf"), CONF.replace("NOTIFY_SCRIPT", notify.toString()));
         run("ip", "netns", "add", NS);
         run("ip", "-n", NS, "link", "set", "lo", "up");
         run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
@@ -237,6 +255,16 @@ class LiveVrrpDaemonTest {
         assertStillMaster();
     }
 
+    /** SIGHUP re-reads keepalived.conf: a new instance starts, the running MASTER is not disturbed, no notify. */
+    @Test
+    @Order(6)
+    void sighupAddsAnInstanceWithoutDisturbingTheMaster() throws Exception {
+        Files.writeString(conf, Files.readString(conf) + VI_2);
+        run("kill", "-HUP", Long.toString(daemon.pid()));
+        await(() -> logText().contains("(VI_2) Entering MASTER STATE"), 20_000, "VI_2 started by the reload");
+        assertStillMaster();
+    }
+
     private static void assertStillMaster() throws Exception {
         String text = logText();
         assertEquals(1, count(text, "(VI_1) Entering MASTER STATE"), "MASTER entered exactly once:\n" + text);
@@ -244,6 +272,10 @@ class LiveVrrpDaemonTest {
                 || l.contains("Entering FAULT STATE")).count(), "never left MASTER:\n" + text);
         assertTrue(shell("vrrp:list").lines().anyMatch(l -> l.startsWith("VI_1") && l.contains("MASTER")));
         assertEquals(0, vipMissing.get(), "VIP missing in " + vipMissing.get() + " of " + samples.get() + " samples");
+        List<String> notified = Files.readAllLines(tmp.resolve("notify.log"));
+        // keepalived notifies the initial BACKUP (init) state too; nothing after MASTER
+        assertEquals(List.of("INSTANCE VI_1 BACKUP 100", "INSTANCE VI_1 MASTER 100"),
+                notified.stream().filter(l -> l.contains("VI_1")).toList(), "notified at init and at MASTER only");
         System.out.printf("VIP present in all %d samples so far%n", samples.get());
     }
 

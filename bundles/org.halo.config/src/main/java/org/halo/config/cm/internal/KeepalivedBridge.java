@@ -97,7 +97,9 @@ public final class KeepalivedBridge implements ConfigBridge {
             LOG.log(d.severity().compareTo(org.halo.config.diag.Severity.INFO) <= 0 ? Level.INFO : Level.WARNING, d.format());
         }
         int code = r.diagnostics().exitCode();
-        if (r.model() == null || code == 4 || applied && code != 0) {
+        // 6 is keepalived's script-security verdict, not a configuration error: keepalived runs (and reloads) such
+        // a file, and so did this daemon at start; 4 (fatal) and 5 (errors) keep a running configuration
+        if (r.model() == null || code == 4 || applied && code == 5) {
             String why = file + " has errors (keepalived -t would exit " + code + "): keeping the running configuration";
             LOG.log(Level.WARNING, why);
             return why;
