@@ -15,8 +15,6 @@ public final class VrrpConf {
     private final List<String> syncGroups = new ArrayList<>();
     private final List<String> coreArgs = new ArrayList<>();
     private final java.util.Map<String, Integer> scriptWeights = new java.util.HashMap<>();
-    private final List<String[]> groupMembers = new ArrayList<>();
-    private final List<String[]> scriptDefs = new ArrayList<>();
 
     public VrrpConf(String routerId) {
         this.routerId = routerId;
@@ -33,7 +31,6 @@ public final class VrrpConf {
     public VrrpConf script(String name, String command, int intervalSeconds, int weight) {
         coreArgs.addAll(List.of("--script", name + "=" + intervalSeconds + "=" + command));
         scriptWeights.put(name, weight);
-        scriptDefs.add(new String[] {name, command, Integer.toString(intervalSeconds), Integer.toString(weight)});
         scripts.add("vrrp_script " + name + " {\n  script \"" + command + "\"\n  interval " + intervalSeconds + "\n  weight " + weight
                 + "\n  fall 1\n  rise 1\n}\n");
         return this;
@@ -41,34 +38,8 @@ public final class VrrpConf {
 
     public VrrpConf syncGroup(String name, String... members) {
         coreArgs.addAll(List.of("--group", name + "=" + String.join("+", members)));
-        String[] g = new String[members.length + 1];
-        g[0] = name;
-        System.arraycopy(members, 0, g, 1, members.length);
-        groupMembers.add(g);
         syncGroups.add("vrrp_sync_group " + name + " {\n  group {\n    " + String.join("\n    ", members) + "\n  }\n}\n");
         return this;
-    }
-
-    /**
-     * The same configuration as ConfigAdmin factory configurations in FileInstall's .config format
-     * (file name -> content) for the runtime's PIDs org.halo.vrrp.instance / org.halo.vrrp.sync_group:
-     * what the config bridge publishes from keepalived.conf, written directly for the full daemon.
-     */
-    public java.util.Map<String, String> cmConfigs() {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (Instance i : instances) {
-            out.put("org.halo.vrrp.instance-" + i.name + ".config", i.cmConfig());
-        }
-        for (String[] g : groupMembers) {
-            out.put("org.halo.vrrp.sync_group-" + g[0] + ".config", "name=\"" + g[0] + "\"\ngroup=[" + String.join(",",
-                    java.util.Arrays.stream(g).skip(1).map(m -> "\"" + m + "\"").toList()) + "]\n");
-        }
-        for (String[] sc : scriptDefs) {
-            // the plug-in host's vrrp_script factory configuration
-            out.put("org.halo.vrrp.script-" + sc[0] + ".config", "name=\"" + sc[0] + "\"\nscript=\"" + sc[1] + "\"\ninterval=\"" + sc[2]
-                    + "\"\nweight=\"" + sc[3] + "\"\nfall=\"1\"\nrise=\"1\"\n");
-        }
-        return out;
     }
 
     /** The same configuration as arguments of the lab's Halo core node (HaloCoreNode). */
@@ -168,41 +139,6 @@ public final class VrrpConf {
             return this;
         }
 
-        String cmConfig() {
-            StringBuilder b = new StringBuilder();
-            java.util.function.BiConsumer<String, String> kv = (k, v) -> b.append(k).append("=\"").append(v).append("\"\n");
-            java.util.function.BiConsumer<String, List<String>> arr = (k, v) -> b.append(k).append("=[")
-                    .append(String.join(",", v.stream().map(x -> "\"" + x + "\"").toList())).append("]\n");
-            kv.accept("name", name);
-            kv.accept("state", state);
-            kv.accept("interface", "eth0");
-            kv.accept("virtual_router_id", Integer.toString(vrid));
-            kv.accept("priority", Integer.toString(priority));
-            kv.accept("version", Integer.toString(version));
-            kv.accept("advert_int", advert);
-            if (nopreempt) {
-                kv.accept("nopreempt", "true");
-            }
-            if (preemptDelay != null) {
-                kv.accept("preempt_delay", Integer.toString(preemptDelay));
-            }
-            if (authPass != null) {
-                kv.accept("auth_type", "PASS");
-                kv.accept("auth_pass", authPass);
-            }
-            if (unicastSrc != null) {
-                kv.accept("unicast_src_ip", unicastSrc);
-                arr.accept("unicast_peer", unicastPeers);
-            }
-            if (!trackScripts.isEmpty()) {
-                arr.accept("track_script", trackScripts);
-            }
-            if (!trackInterfaces.isEmpty()) {
-                arr.accept("track_interface", trackInterfaces);
-            }
-            arr.accept("virtual_ipaddress", vips);
-            return b.toString();
-        }
 
         String coreSpec(java.util.Map<String, Integer> weights) {
             long advertMs = Math.round(Double.parseDouble(advert) * 1000);

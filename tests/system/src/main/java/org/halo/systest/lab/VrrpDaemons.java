@@ -62,28 +62,11 @@ public final class VrrpDaemons {
     }
 
     /**
-     * The full daemon. Each node gets its own copy of the installation (HALO_HOME), because deploy/ is
-     * per installation; the instances go there as ConfigAdmin .config files for the runtime's factory
-     * PIDs (the config bridge will publish the same from -f keepalived.conf; until then this is how
-     * the daemon under test gets its vrrp_instance configurations).
+     * The full daemon, as a keepalived user runs it: {@code bin/halo -f keepalived.conf}; the config bridge
+     * publishes the file to ConfigAdmin and the VRRP runtime runs it. Each node gets its own deploy folder.
      */
     static Daemon createHalo(Lab lab, Lab.Node node, VrrpConf conf) {
-        Path bin = haloBin();
-        Path home = lab.dir().resolve("halo-home-" + node.name());
-        try {
-            if (!Files.exists(home)) {
-                copyTree(bin.getParent().getParent(), home);
-                home.resolve("bin/halo").toFile().setExecutable(true);
-            }
-            Path deploy = home.resolve("deploy");
-            Files.createDirectories(deploy);
-            for (var e : conf.cmConfigs().entrySet()) {
-                Files.writeString(deploy.resolve(e.getKey()), e.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return create(lab, node, Kind.HALO, conf.text(), home.resolve("bin/halo").toString());
+        return create(lab, node, Kind.HALO, conf.text(), haloBin().toString());
     }
 
     private static String coreClasspath;
@@ -153,7 +136,8 @@ public final class VrrpDaemons {
         if (kind == Kind.HALO) {
             // one daemon per namespace on one host: separate name, run and state directories
             cmd.addAll(List.of("--name", lab.prefix() + node.name(), "--run-dir", run.toString(), "--state-dir",
-                    lab.dir().resolve("state").resolve(node.name()).toString()));
+                    lab.dir().resolve("state").resolve(node.name()).toString(), "--deploy-dir",
+                    lab.dir().resolve("deploy").resolve(node.name()).toString()));
             cmd.addAll(HALO_EXTRA);
         }
         return lab.daemon(tag, node.ns(), node.name(), cmd, Map.of());

@@ -27,7 +27,7 @@ public final class ConfigMapping {
     /** Factory PID of vrrp_instance configurations. */
     public static final String INSTANCE_PID = "org.halo.vrrp.instance";
     /** Factory PID of vrrp_sync_group configurations. */
-    public static final String SYNC_GROUP_PID = "org.halo.vrrp.sync_group";
+    public static final String SYNC_GROUP_PID = "org.halo.vrrp.syncgroup";
 
     private ConfigMapping() {
     }
