@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -173,7 +174,11 @@ public final class Main {
             }
             throw e;
         }
-        Thread hook = new Thread(() -> stop(app, pidFiles, logging), "halo-shutdown");
+        Thread hook = new Thread(() -> {
+            stop(app, pidFiles, logging);
+            // keepalived exits 0 after a clean SIGTERM stop; the JVM would report 143 (128 + SIGTERM)
+            Runtime.getRuntime().halt(0);
+        }, "halo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         for (String sig : Signals.FORWARDED) {
             Signals.on(sig, () -> signal(app.context(), sig));
@@ -193,6 +198,7 @@ public final class Main {
 
     private static void stop(Appliance app, List<Path> pidFiles, Logging logging) {
         LOG.log(Level.INFO, "Stopping");
+        stopFirst(app.context(), VRRP_RUNTIME);
         try {
             app.close();
         } catch (Exception e) {
@@ -207,6 +213,25 @@ public final class Main {
         }
         LOG.log(Level.INFO, "Stopped Halo");
         logging.close();
+    }
+
+    /** Stopped before the rest of the framework, as keepalived stops its VRRP child first. */
+    static final String VRRP_RUNTIME = "org.halo.vrrp.runtime";
+
+    /**
+     * Stops one bundle ahead of the framework: the VRRP runtime sends its priority-0 adverts and removes its VIPs
+     * before checkers, notifiers and the shell are torn down, so a backup takes over after only its skew time.
+     */
+    private static void stopFirst(BundleContext ctx, String bsn) {
+        try {
+            for (Bundle b : ctx.getBundles()) {
+                if (bsn.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                    b.stop(Bundle.STOP_TRANSIENT);
+                }
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "stopping " + bsn + " first: " + e);
+        }
     }
 
     /**
