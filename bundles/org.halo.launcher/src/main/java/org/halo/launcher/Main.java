@@ -119,9 +119,39 @@ public final class Main {
 
     /** The daemon's name: {@code --name}, else the -p pid file's base name, else "default". */
     static String daemonName(Options o) {
+        return daemonName(o, null);
+    }
+
+    /**
+     * The daemon's name, which selects its run dir, state dir, pid file and shell socket: {@code --name}, else the
+     * {@code -p} file's base name, else keepalived's top-level {@code instance} or {@code net_namespace} of the
+     * configuration (as keepalived names its pid files after them), else {@code default}.
+     */
+    static String daemonName(Options o, java.util.function.Function<String, String> globalKeyword) {
         return o.value("name").orElseGet(() -> o.path("pid")
                 .map(p -> p.getFileName().toString().replaceFirst("\\.pid$", ""))
-                .orElse("default"));
+                .orElseGet(() -> {
+                    if (globalKeyword != null) {
+                        for (String keyword : List.of("instance", "net_namespace")) {
+                            String v = globalKeyword.apply(keyword);
+                            if (v != null && !v.isBlank()) {
+                                return v;
+                            }
+                        }
+                    }
+                    return "default";
+                }));
+    }
+
+    /** A top-level keyword's first word in the configuration file, or null (also when the file does not parse). */
+    private static String globalKeyword(Path config, String configId, String keyword) {
+        try {
+            org.halo.config.grammar.Node tree = org.halo.config.ConfigLoader.load(config, configId).tree();
+            org.halo.config.grammar.Node n = tree == null ? null : tree.last(keyword);
+            return n == null || n.args().isEmpty() ? null : n.arg(0);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static Path home() {
@@ -140,7 +170,7 @@ public final class Main {
     private static int daemon(Options o, Path config, String configId, PrintStream out) throws Exception {
         Logging logging = Logging.install(o.has("log-console"), o.has("log-detail"), o.has("no-syslog"),
                 o.value("log-facility").orElse(null));
-        String name = daemonName(o);
+        String name = daemonName(o, keyword -> globalKeyword(config, configId, keyword));
         Path home = home();
         Path runDir = o.path("run-dir").orElse(RUN_ROOT.resolve(name));
         Path stateDir = o.path("state-dir").orElse(home.resolve("var").resolve(name));

@@ -81,6 +81,10 @@ class OptionsTest {
         assertEquals("edge", Main.daemonName(Options.parse("--name", "edge", "-p", "/run/x.pid")));
         assertEquals("keepalived-b", Main.daemonName(Options.parse("-p", "/run/keepalived-b.pid")));
         assertEquals("default", Main.daemonName(Options.parse("-n")));
+        java.util.Map<String, String> global = java.util.Map.of("net_namespace", "blue", "instance", "edge2");
+        assertEquals("edge2", Main.daemonName(Options.parse("-n"), global::get), "keepalived's instance names the daemon");
+        assertEquals("blue", Main.daemonName(Options.parse("-n"), java.util.Map.of("net_namespace", "blue")::get));
+        assertEquals("x", Main.daemonName(Options.parse("-p", "/run/x.pid"), global::get), "-p wins over the file");
     }
 
     @Test
