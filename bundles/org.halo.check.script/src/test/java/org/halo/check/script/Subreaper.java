@@ -28,13 +28,26 @@ final class Subreaper {
         }
     }
 
-    /** Waits for {@code pid} (our re-parented orphan) and returns its raw wait status. */
-    static int reap(long pid) {
+    /**
+     * Waits for {@code pid} (our re-parented orphan) and returns its raw wait status, or -1 when its own parent
+     * reaped it before dying (then it is gone, and no status can be had). The orphan becomes ours only once its
+     * parent has exited, so ECHILD is retried while the process still exists.
+     */
+    static int reap(long pid) throws InterruptedException {
         int[] status = new int[1];
-        int r = LIBC.waitpid((int) pid, status, 0);
-        if (r != pid) {
-            throw new IllegalStateException("waitpid(" + pid + ") returned " + r);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            int r = LIBC.waitpid((int) pid, status, 0);
+            if (r == pid) {
+                return status[0];
+            }
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid))) {
+                return -1;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waitpid(" + pid + ") returned " + r + " and the process still exists");
+            }
+            Thread.sleep(20);
         }
-        return status[0];
     }
 }
