@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -45,6 +49,15 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private final Consumer<InboundPacket> inbound;
     private final Map<SocketKey, VrrpSocket> pool = new ConcurrentHashMap<>();
     private final Map<String, SocketKey> byInstance = new ConcurrentHashMap<>();
+    /**
+     * GARP/NA frames go out through pcap, a few ms each; a burst (garp_master_repeat per VIP) would hold the
+     * engine loop, and with it the adverts, for tens of ms. The loop only queues them here, in order.
+     */
+    private final ExecutorService announcements = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vrrp-announce");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LinuxVrrpNetwork(VrrpSockets sockets, Netlink netlink, Announcer announcer, Consumer<InboundPacket> inbound) {
         this.sockets = sockets;
@@ -119,7 +132,16 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
 
     @Override
     public void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int rounds) {
-        for (Address a : map(addresses, interfaceName)) {
+        List<Address> mapped = map(addresses, interfaceName);
+        try {
+            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds));
+        } catch (RejectedExecutionException closed) {
+            // shutting down: no more announcements
+        }
+    }
+
+    private void sendAnnouncements(String instance, List<Address> addresses, int rounds) {
+        for (Address a : addresses) {
             try {
                 MacAddress mac = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
                 for (int r = 0; r < rounds; r++) {
@@ -145,6 +167,12 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
 
     @Override
     public void close() {
+        announcements.shutdown();
+        try {
+            announcements.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pool.values().forEach(VrrpSocket::close);
         pool.clear();
         byInstance.clear();
