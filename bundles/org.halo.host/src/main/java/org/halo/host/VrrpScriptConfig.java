@@ -17,31 +17,21 @@ import org.osgi.service.component.annotations.Reference;
         service = {})
 public final class VrrpScriptConfig {
 
-    private final CheckEngine engine;
-    private String id;
+    private final CheckSlot slot;
 
     @Activate
     public VrrpScriptConfig(@Reference CheckEngine engine, Map<String, Object> config) {
-        this.engine = engine;
-        apply(config);
+        this.slot = new CheckSlot(engine);
+        slot.apply(CheckSpec.vrrpScript(config));
     }
 
     @Modified
     void modified(Map<String, Object> config) {
-        apply(config);
-    }
-
-    private void apply(Map<String, Object> config) {
-        CheckSpec spec = CheckSpec.vrrpScript(config);
-        if (id != null && !id.equals(spec.id())) {
-            engine.removeCheck(id);
-        }
-        id = spec.id();
-        engine.putCheck(spec);
+        slot.apply(CheckSpec.vrrpScript(config));
     }
 
     @Deactivate
     void deactivate() {
-        engine.removeCheck(id);
+        slot.remove();
     }
 }
