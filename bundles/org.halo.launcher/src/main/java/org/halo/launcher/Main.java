@@ -195,21 +195,29 @@ public final class Main {
             Files.createDirectories(p.toAbsolutePath().getParent());
             Files.writeString(p, pid + "\n");
         }
+        // Registered before the framework starts, so a SIGTERM during start-up still removes the pid files.
+        java.util.concurrent.atomic.AtomicReference<Appliance> started = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            stop(started.get(), pidFiles, logging);
+            // keepalived exits 0 after a clean SIGTERM stop; the JVM would report 143 (128 + SIGTERM)
+            Runtime.getRuntime().halt(0);
+        }, "halo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         Appliance app;
         try {
             app = Appliance.start(s);
         } catch (Exception e) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and removes the pid files
+            }
             for (Path p : pidFiles) {
                 Files.deleteIfExists(p);
             }
             throw e;
         }
-        Thread hook = new Thread(() -> {
-            stop(app, pidFiles, logging);
-            // keepalived exits 0 after a clean SIGTERM stop; the JVM would report 143 (128 + SIGTERM)
-            Runtime.getRuntime().halt(0);
-        }, "halo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        started.set(app);
         for (String sig : Signals.FORWARDED) {
             Signals.on(sig, () -> signal(app.context(), sig));
         }
@@ -228,11 +236,13 @@ public final class Main {
 
     private static void stop(Appliance app, List<Path> pidFiles, Logging logging) {
         LOG.log(Level.INFO, "Stopping");
-        stopFirst(app.context(), VRRP_RUNTIME);
-        try {
-            app.close();
-        } catch (Exception e) {
-            LOG.log(Level.ERROR, "stopping the framework: " + e, e);
+        if (app != null) { // null: stopped while the framework was still starting
+            stopFirst(app.context(), VRRP_RUNTIME);
+            try {
+                app.close();
+            } catch (Exception e) {
+                LOG.log(Level.ERROR, "stopping the framework: " + e, e);
+            }
         }
         for (Path p : pidFiles) {
             try {
