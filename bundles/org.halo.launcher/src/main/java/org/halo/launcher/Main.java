@@ -199,7 +199,10 @@ public final class Main {
         java.util.concurrent.atomic.AtomicReference<Appliance> started = new java.util.concurrent.atomic.AtomicReference<>();
         Thread hook = new Thread(() -> {
             stop(started.get(), pidFiles, logging);
-            // keepalived exits 0 after a clean SIGTERM stop; the JVM would report 143 (128 + SIGTERM)
+            // keepalived exits 0 after a clean SIGTERM stop; the JVM would report 143 (128 + SIGTERM). halt()
+            // skips the JVM's own flushing, so the last log lines are flushed here.
+            System.out.flush();
+            System.err.flush();
             Runtime.getRuntime().halt(0);
         }, "halo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
