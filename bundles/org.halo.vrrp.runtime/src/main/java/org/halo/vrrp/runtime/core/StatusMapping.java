@@ -1,5 +1,7 @@
 package org.halo.vrrp.runtime.core;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +44,11 @@ final class StatusMapping {
         boolean accept = c.accept() != null ? c.accept() : !c.strict();
         return new InstanceStatus(s.name(), c.vrid(), c.version(), c.ipv6(), c.interfaceName(), "", state, wantState(s.state()), s.basePriority(),
                 s.effectivePriority(), s.state() == VrrpState.MASTER ? 0 : s.masterPriority(), s.advertIntervalMillis() / 1000.0,
-                s.masterAdvertIntervalMillis() / 1000.0, s.masterAddress() == null ? "" : s.masterAddress().getHostAddress(),
-                c.sourceAddress().getHostAddress(), c.unicastPeers().stream().map(p -> p.address().getHostAddress()).toList(), c.nopreempt(),
+                s.masterAdvertIntervalMillis() / 1000.0, s.masterAddress() == null ? "" : addr(s.masterAddress()),
+                addr(c.sourceAddress()), c.unicastPeers().stream().map(p -> addr(p.address())).toList(), c.nopreempt(),
                 (int) (c.preemptDelayMillis() / 1000), accept, authType, pass, vips(s.virtualAddresses(), c.interfaceName()),
                 s.vipsSet(), s.syncGroup() == null ? "" : s.syncGroup(), lastTransition, masterDown, garp, counters,
-                c.unicastPeers().stream().map(p -> new Peer(p.address().getHostAddress(), p.minTtl(), p.maxTtl())).toList(), c.unicastTtl(),
+                c.unicastPeers().stream().map(p -> new Peer(addr(p.address()), p.minTtl(), p.maxTtl())).toList(), c.unicastTtl(),
                 c.checkUnicastSrc(), c.checksumMode() == ChecksumMode.MCAST_PSEUDO_HEADER ? "yes" : "no",
                 c.tracks().stream().map(t -> new Track(t.kind().name().toLowerCase(Locale.ROOT), t.name(), t.weight())).toList(),
                 c.downTimerAdverts(), lowerPrioNoAdvert, higherPrioSendAdvert, c.skipCheckAdvAddr(), c.strict(), c.dontTrackPrimary());
@@ -62,8 +64,46 @@ final class StatusMapping {
 
     /** keepalived's address line: "IP/PREFIX dev IF scope global", IPv6 with "preferred_lft forever" (ipaddresstos). */
     static List<String> vips(List<VirtualAddress> vs, String iface) {
-        return vs.stream().map(v -> v.address().getHostAddress() + "/" + (v.prefixLength() >= 0 ? v.prefixLength() : v.ipv6() ? 128 : 32) + " dev "
+        return vs.stream().map(v -> addr(v.address()) + "/" + (v.prefixLength() >= 0 ? v.prefixLength() : v.ipv6() ? 128 : 32) + " dev "
                 + (v.device() == null ? iface : v.device()) + " scope " + scope(v.options()) + (v.ipv6() ? " preferred_lft forever" : "")).toList();
+    }
+
+    /** Addresses as inet_ntop writes them (RFC 5952: IPv6 lower case, longest zero run as "::", no zone). */
+    static String addr(InetAddress a) {
+        if (a instanceof Inet4Address) {
+            return a.getHostAddress();
+        }
+        byte[] b = a.getAddress();
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && w[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(w[i]));
+        }
+        return out.toString();
     }
 
     private static String scope(String options) {
