@@ -9,6 +9,7 @@ set -euo pipefail
 OUT=$(realpath "${1:?usage: capture.sh OUTDIR}")
 case "$OUT" in /tmp|/tmp/*) echo "OUTDIR must not be under /tmp (each keepalived gets a private /tmp)" >&2; exit 2;; esac
 HERE=$(cd "$(dirname "$0")" && pwd)
+CONF=${CONF:-$HERE/keepalived.conf.in}  # the template: @N@ node, @PRIO@, @STATE@, @PEER@ the other node's last octet
 P="hd$$-"
 BR="${P}br"
 PIDS=()
@@ -42,7 +43,7 @@ for n in 1 2; do
   mkdir -p "$OUT/n$n/tmp"
   chmod 1777 "$OUT/n$n/tmp"
   sed "s/@N@/$n/g; s/@PRIO@/$((n == 1 ? 150 : 100))/g; s/@STATE@/$([ $n = 1 ] && echo MASTER || echo BACKUP)/g; s/@PEER@/$((n == 1 ? 12 : 11))/g" \
-    "$HERE/keepalived.conf.in" > "$OUT/n$n/keepalived.conf"
+    "$CONF" > "$OUT/n$n/keepalived.conf"
   setsid ip netns exec "$ns" sh -c "mount --bind '$OUT/n$n/tmp' /tmp && exec /usr/sbin/keepalived -n -l -D -G \
     -f '$OUT/n$n/keepalived.conf' -p '$OUT/n$n/k.pid' -r '$OUT/n$n/v.pid' -c '$OUT/n$n/c.pid'" \
     > "$OUT/n$n/keepalived.log" 2>&1 < /dev/null &

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class StatusSystemTest {
     /** Sections Halo does not write (socket pool and interface table are the kernel layer's). */
-    private static final Set<String> ABSENT_SECTIONS = Set.of("VRRP Sockpool", "Interfaces");
+    private static final Set<String> ABSENT_SECTIONS = Set.of("VRRP Sockpool", "VRRP Track files", "VRRP Track processes", "Interfaces");
     /** Global definitions Halo writes; keepalived's others describe its own internals. */
     private static final Set<String> GLOBAL_KEYS = Set.of("Network namespace", "Router ID", "VRRP IPv4 mcast group", "VRRP IPv6 mcast group");
     /** Instance and script keys Halo has no value for. */

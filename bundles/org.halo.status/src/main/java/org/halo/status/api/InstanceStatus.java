@@ -44,6 +44,7 @@ import java.util.List;
  * @param skipCheckAdvAddr   skip_check_adv_addr
  * @param strict             vrrp_strict
  * @param dontTrackPrimary   dont_track_primary
+ * @param excludedVips       virtual_ipaddress_excluded, formatted as {@code vips}
  */
 public record InstanceStatus(String name, int vrid, int version, boolean ipv6, String interfaceName, String vmacInterface,
         String state, String wantState, int basePriority, int effectivePriority, int masterPriority,
@@ -52,8 +53,9 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
         List<String> vips, boolean vipsSet, String syncGroup, double lastTransitionEpochSec, long masterDownMicros, Garp garp,
         Counters counters, List<Peer> peers, int unicastTtl, boolean checkUnicastSrc, String unicastChecksumCompat, List<Track> tracks,
         int downTimerAdverts, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean strict,
-        boolean dontTrackPrimary) {
+        boolean dontTrackPrimary, List<String> excludedVips) {
     public InstanceStatus {
+        excludedVips = List.copyOf(excludedVips);
         unicastPeers = List.copyOf(unicastPeers);
         vips = List.copyOf(vips);
         peers = List.copyOf(peers);
@@ -74,7 +76,7 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
                 advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt, preemptDelaySec, accept,
                 authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, counters,
                 unicastPeers.stream().map(p -> new Peer(p, 0, 255)).toList(), 255, false, "no", List.of(), 3, false, false, false, false,
-                false);
+                false, List.of());
     }
 
     /** The same status with other counters (keepalived's stats-clear shows counters since the clear). */
@@ -83,6 +85,6 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
                 masterPriority, advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt,
                 preemptDelaySec, accept, authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, c, peers,
                 unicastTtl, checkUnicastSrc, unicastChecksumCompat, tracks, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert,
-                skipCheckAdvAddr, strict, dontTrackPrimary);
+                skipCheckAdvAddr, strict, dontTrackPrimary, excludedVips);
     }
 }

@@ -6,7 +6,8 @@ package org.halo.status.api;
  *
  * @param kind   {@code interface}, {@code script}, {@code file} or {@code process}
  * @param name   the tracked object's name
- * @param weight the entry's weight (0: failure means FAULT)
+ * @param weight  the entry's weight (0: failure means FAULT)
+ * @param reverse keepalived's {@code reverse}: the sense of the tracked state is inverted
  */
-public record Track(String kind, String name, int weight) {
+public record Track(String kind, String name, int weight, boolean reverse) {
 }

@@ -21,7 +21,7 @@ import org.halo.status.api.Track;
  * thing or does not know it (docs/daemon-runtime.md lists them): global definitions that only concern
  * keepalived's internals (SNMP, DBus, LVS, netlink buffers, process priorities), per instance the fault
  * counters, "Read timeout", socket fds and the "(from configuration)" note of src_ip, and the "VRRP
- * Sockpool" and "Interfaces" sections.
+ * Sockpool", "VRRP Track files", "VRRP Track processes" and "Interfaces" sections.
  */
 public final class DataFormat {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss", Locale.ROOT);
@@ -51,7 +51,9 @@ public final class DataFormat {
         for (InstanceStatus i : instances) {
             instance(b, i, ctx);
         }
-        b.append("------< VRRP Sync groups >------\n");
+        if (!groups.isEmpty()) {
+            b.append("------< VRRP Sync groups >------\n");
+        }
         Map<String, String> states = instances.stream().collect(Collectors.toMap(InstanceStatus::name, i -> state(i.state()), (x, y) -> x));
         for (GroupStatus g : groups) {
             b.append(" VRRP Sync Group = ").append(g.name()).append(", ").append(state(g.state())).append('\n');
@@ -132,9 +134,15 @@ public final class DataFormat {
             b.append("   Password = ").append(i.authData()).append('\n');
         } else if (i.version() == 2 && i.authType() == 2) {
             b.append("   Authentication type = IPSEC_AH\n");
+        } else if (i.version() == 2) {
+            b.append("   Authentication type = none\n");
         }
         b.append("   Virtual IP (").append(i.vips().size()).append("):\n");
         i.vips().forEach(v -> b.append("     ").append(v).append(i.vipsSet() ? " set" : "").append('\n'));
+        if (!i.excludedVips().isEmpty()) {
+            b.append("   Virtual IP Excluded :\n");
+            i.excludedVips().forEach(v -> b.append("     ").append(v).append(i.vipsSet() ? " set" : "").append('\n'));
+        }
         if (unicast) {
             b.append("   Unicast TTL = ").append(i.unicastTtl()).append('\n');
             b.append("   Check unicast src : ").append(i.checkUnicastSrc() ? "yes" : "no").append('\n');
@@ -144,20 +152,22 @@ public final class DataFormat {
             }
             b.append("   Unicast checksum compatibility = ").append(i.unicastChecksumCompat()).append('\n');
         }
-        tracks(b, i, "interface", "Tracked interfaces");
-        tracks(b, i, "script", "Tracked scripts");
-        tracks(b, i, "file", "Tracked files");
-        tracks(b, i, "process", "Tracked process");
+        tracks(b, i, "interface", "Tracked interfaces", " ");
+        tracks(b, i, "script", "Tracked scripts", " ");
+        tracks(b, i, "file", "Tracked files", ", ");
+        tracks(b, i, "process", "Tracked processes", ", ");
         b.append("   Using smtp notification = no\n");
         b.append("   Notify deleted = Fault\n");
         b.append("   Notify priority changes = false\n");
     }
 
-    private static void tracks(StringBuilder b, InstanceStatus i, String kind, String title) {
+    /** keepalived: "eth1 weight -10 reverse" for interfaces and scripts, "tf1, weight -5" for files and processes. */
+    private static void tracks(StringBuilder b, InstanceStatus i, String kind, String title, String sep) {
         List<Track> ts = i.tracks().stream().filter(t -> t.kind().equals(kind)).toList();
         if (!ts.isEmpty()) {
             b.append("   ").append(title).append(" :\n");
-            ts.forEach(t -> b.append("     ").append(t.name()).append(" weight ").append(t.weight()).append('\n'));
+            ts.forEach(t -> b.append("     ").append(t.name()).append(sep).append("weight ").append(t.weight()).append(t.reverse() ? " reverse" : "")
+                    .append('\n'));
         }
     }
 

@@ -62,6 +62,9 @@ public final class JsonFormat {
                 vips.append(v > 0 ? "," : "").append(quote(i.vips().get(v) + (i.vipsSet() ? " set" : "")));
             }
             d.raw("vips", vips.append(']').toString());
+            if (!i.excludedVips().isEmpty()) {
+                d.raw("evips", array(i.excludedVips().stream().map(v -> v + (i.vipsSet() ? " set" : "")).toList()));
+            }
             List<String> ifs = tracked(i, "interface");
             if (!ifs.isEmpty()) {
                 d.raw("track_ifp", array(ifs));

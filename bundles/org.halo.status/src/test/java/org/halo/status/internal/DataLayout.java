@@ -12,8 +12,11 @@ import java.util.Set;
  * global definitions other than the four Halo knows, and per-line keys of keepalived internals.
  */
 final class DataLayout {
-    /** Sections of keepalived's data file that Halo does not write (sockets and interfaces are the kernel layer's). */
-    static final Set<String> ABSENT_SECTIONS = Set.of("VRRP Sockpool", "Interfaces");
+    /**
+     * Sections of keepalived's data file that Halo does not write: sockets and interfaces are the kernel
+     * layer's, and the track_file / track_process definitions live in the plug-in host, which does not report them.
+     */
+    static final Set<String> ABSENT_SECTIONS = Set.of("VRRP Sockpool", "VRRP Track files", "VRRP Track processes", "Interfaces");
     /** The global definitions Halo writes; keepalived's others concern its own internals. */
     static final Set<String> GLOBAL_KEYS = Set.of("Network namespace", "Router ID", "VRRP IPv4 mcast group", "VRRP IPv6 mcast group");
     /** Keys of instance and script blocks that Halo has no value for. */

@@ -30,6 +30,18 @@ class KeepalivedGoldenTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
+    void extrasAllThreeFiles(int node) throws IOException {
+        String dir = "extras/n" + node + "/";
+        assertEquals(PairSnapshots.golden(dir + "keepalived.stats"), StatsFormat.format(PairSnapshots.extras(node)));
+        assertEquals(PairSnapshots.golden(dir + "keepalived.json").strip(), JsonFormat.format(PairSnapshots.extras(node)).strip());
+        Map<String, List<String>> theirs = DataLayout.comparable(PairSnapshots.golden(dir + "keepalived.data"));
+        Map<String, List<String>> ours = DataLayout.sections(PairSnapshots.extrasData(node));
+        assertEquals(List.copyOf(theirs.keySet()), List.copyOf(ours.keySet()), "sections in keepalived's order (no sync group section without groups)");
+        theirs.forEach((section, lines) -> assertEquals(String.join("\n", lines), String.join("\n", ours.get(section)), section));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
     void dataSectionBySection(int node) throws IOException {
         Map<String, List<String>> theirs = DataLayout.comparable(PairSnapshots.golden("pair/n" + node + "/keepalived.data"));
         Map<String, List<String>> ours = DataLayout.sections(PairSnapshots.data(node));

@@ -57,15 +57,15 @@ final class PairSnapshots {
         InstanceStatus vi1 = new InstanceStatus("VI_1", 51, 2, false, "eth0", "", state, state, prio, prio, masterPrio, 1, 1,
                 master ? "" : "10.77.0.11", src, List.of(), false, 0, true, 1, "s3cret", List.of("10.77.0.100/24 dev eth0 scope global"), master,
                 "G1", lt[0], down1s, Garp.DEFAULTS, master ? sent(5, 1) : rcvd(5), List.of(), 255, false, "no", List.of(), 3, false, false, false,
-                false, false);
+                false, false, List.of());
         InstanceStatus vi6 = new InstanceStatus("VI_6", 52, 3, true, "eth0", "", state, state, prio, prio, masterPrio, 0.1, 0.1,
                 master ? "" : "fe80::77:ff:fe00:11", "fe80::77:ff:fe00:1" + node, List.of(), false, 0, true, 0, "",
                 List.of("fd77::100/64 dev eth0 scope global preferred_lft forever"), master, "G1", lt[1], down100ms, new Garp(3, 5, 0, 1, 5, 5),
-                master ? sent(48, 1) : rcvd(48), List.of(), 255, false, "no", List.of(), 3, false, false, false, false, false);
+                master ? sent(48, 1) : rcvd(48), List.of(), 255, false, "no", List.of(), 3, false, false, false, false, false, List.of());
         InstanceStatus viU = new InstanceStatus("VI_U", 53, 3, false, "eth0", "", state, state, prio, prio, masterPrio, 1, 1,
                 master ? "" : "10.77.0.11", src, List.of(peer), true, 0, true, 0, "", List.of("10.77.0.101/24 dev eth0 scope global"), master, "",
                 lt[2], down1s, Garp.DEFAULTS, master ? sent(5, 1) : rcvd(5), List.of(new Peer(peer, 0, 255)), 255, false, "no",
-                List.of(new Track("interface", "eth1", -10), new Track("script", "chk_up", -20)), 3, false, false, false, false, false);
+                List.of(new Track("interface", "eth1", -10, false), new Track("script", "chk_up", -20, false)), 3, false, false, false, false, false, List.of());
         return List.of(vi1, vi6, viU);
     }
 
@@ -84,5 +84,26 @@ final class PairSnapshots {
 
     static String data(int node) {
         return DataFormat.format(new DataFormat.Context("n" + node, scripts(), ZONE, ifname -> 2), instances(node), groups(node));
+    }
+
+    /**
+     * keepalived-2.2.7/extras/nX (capture.sh with CONF=extras.conf.in): one v2 instance VI_X without
+     * authentication, preempt_delay 3, a labelled VIP, an excluded /32, track_interface with reverse,
+     * track_file and track_process (which lower 150/100 to 147/97); n1 MASTER, n2 BACKUP.
+     */
+    static List<InstanceStatus> extras(int node) {
+        boolean master = node == 1;
+        String state = master ? "MASTER" : "BACKUP";
+        int prio = master ? 150 : 100;
+        return List.of(new InstanceStatus("VI_X", 61, 2, false, "eth0", "", state, state, prio, prio - 3, master ? 0 : 147, 1, 1,
+                master ? "" : "10.77.0.11", "10.77.0.1" + node, List.of(), false, 3, true, 0, "", List.of("10.77.0.110/24 dev eth0 scope global label eth0:vx"),
+                master, "", master ? 1795475428.202912 : 1795475425.085692, master ? 3425781 : 3621093, Garp.DEFAULTS,
+                master ? sent(2, 1) : rcvd(3), List.of(), 255, false, "no",
+                List.of(new Track("interface", "eth1", -10, true), new Track("file", "tf1", -5, false), new Track("process", "tp1", -3, false)), 3,
+                false, false, false, false, false, List.of("10.77.9.1 dev eth0 scope global")));
+    }
+
+    static String extrasData(int node) {
+        return DataFormat.format(new DataFormat.Context("n" + node, List.of(), ZONE, ifname -> 2), extras(node), List.of());
     }
 }

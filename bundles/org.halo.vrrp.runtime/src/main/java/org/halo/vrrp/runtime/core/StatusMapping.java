@@ -34,9 +34,9 @@ final class StatusMapping {
         double lastTransition = nowEpochSec - (nowNanos - s.lastTransitionNanos()) / 1e9;
         int authType = c.authType() == AuthType.NONE ? 0 : c.authType() == AuthType.PASS ? 1 : 2;
         String pass = authType == 1 ? new String(c.authPass(), StandardCharsets.US_ASCII).replace("\0", "") : "";
-        // keepalived: master_down_int = down_timer_adverts * master_adver_int + skew, skew = (256 - priority) * adver_int / 256
+        // keepalived: master_down_int = down_timer_adverts * master_adver_int + skew, skew = (256 - effective priority) * adver_int / 256
         long advUs = s.masterAdvertIntervalMillis() * 1000;
-        long masterDown = c.downTimerAdverts() * advUs + ((256L - s.basePriority()) * advUs) / 256;
+        long masterDown = c.downTimerAdverts() * advUs + ((256L - s.effectivePriority()) * advUs) / 256;
         String state = s.state().name();
         // keepalived's strict mode turns the unset advert options on and accept off (vrrp_parser / vrrp.c)
         boolean lowerPrioNoAdvert = c.lowerPrioNoAdvert() != null ? c.lowerPrioNoAdvert() : c.strict();
@@ -50,8 +50,9 @@ final class StatusMapping {
                 s.vipsSet(), s.syncGroup() == null ? "" : s.syncGroup(), lastTransition, masterDown, garp, counters,
                 c.unicastPeers().stream().map(p -> new Peer(addr(p.address()), p.minTtl(), p.maxTtl())).toList(), c.unicastTtl(),
                 c.checkUnicastSrc(), c.checksumMode() == ChecksumMode.MCAST_PSEUDO_HEADER ? "yes" : "no",
-                c.tracks().stream().map(t -> new Track(t.kind().name().toLowerCase(Locale.ROOT), t.name(), t.weight())).toList(),
-                c.downTimerAdverts(), lowerPrioNoAdvert, higherPrioSendAdvert, c.skipCheckAdvAddr(), c.strict(), c.dontTrackPrimary());
+                c.tracks().stream().map(t -> new Track(t.kind().name().toLowerCase(Locale.ROOT), t.name(), t.weight(), t.reverse())).toList(),
+                c.downTimerAdverts(), lowerPrioNoAdvert, higherPrioSendAdvert, c.skipCheckAdvAddr(), c.strict(), c.dontTrackPrimary(),
+                vips(c.excludedAddresses(), c.interfaceName()));
     }
 
     /**
@@ -62,10 +63,18 @@ final class StatusMapping {
         return s.name();
     }
 
-    /** keepalived's address line: "IP/PREFIX dev IF scope global", IPv6 with "preferred_lft forever" (ipaddresstos). */
+    /**
+     * keepalived's address line (captured from 2.2.7): "IP[/PREFIX] dev IF scope S [label L]", the prefix only
+     * when shorter than the address, IPv6 with "preferred_lft forever".
+     */
     static List<String> vips(List<VirtualAddress> vs, String iface) {
-        return vs.stream().map(v -> addr(v.address()) + "/" + (v.prefixLength() >= 0 ? v.prefixLength() : v.ipv6() ? 128 : 32) + " dev "
-                + (v.device() == null ? iface : v.device()) + " scope " + scope(v.options()) + (v.ipv6() ? " preferred_lft forever" : "")).toList();
+        return vs.stream().map(v -> {
+            int full = v.ipv6() ? 128 : 32;
+            int prefix = v.prefixLength() >= 0 ? v.prefixLength() : full;
+            String label = option(v.options(), "label", null);
+            return addr(v.address()) + (prefix == full ? "" : "/" + prefix) + " dev " + (v.device() == null ? iface : v.device()) + " scope "
+                    + option(v.options(), "scope", "global") + (label == null ? "" : " label " + label) + (v.ipv6() ? " preferred_lft forever" : "");
+        }).toList();
     }
 
     /** Addresses as inet_ntop writes them (RFC 5952: IPv6 lower case, longest zero run as "::", no zone). */
@@ -106,13 +115,13 @@ final class StatusMapping {
         return out.toString();
     }
 
-    private static String scope(String options) {
+    private static String option(String options, String name, String dflt) {
         String[] w = options.trim().split("\\s+");
         for (int i = 0; i + 1 < w.length; i++) {
-            if (w[i].equals("scope")) {
+            if (w[i].equals(name)) {
                 return w[i + 1];
             }
         }
-        return "global";
+        return dflt;
     }
 }

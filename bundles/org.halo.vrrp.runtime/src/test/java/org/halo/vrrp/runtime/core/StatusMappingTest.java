@@ -48,7 +48,7 @@ class StatusMappingTest {
         assertEquals(1795474700.0, st.lastTransitionEpochSec(), 1e-6, "two seconds before now");
         assertEquals(3_609_375, st.masterDownMicros(), "keepalived's 3 * 1 s + (256 - 100) / 256 s");
         assertEquals(List.of(new Peer("10.77.0.11", 0, 255)), st.peers());
-        assertEquals(List.of(new Track("interface", "eth1", -10), new Track("script", "chk_up", -20)), st.tracks());
+        assertEquals(List.of(new Track("interface", "eth1", -10, false), new Track("script", "chk_up", -20, false)), st.tracks());
         assertEquals(List.of("10.77.0.101/24 dev eth0 scope global"), st.vips());
         assertEquals(150, st.masterPriority());
         assertEquals("10.77.0.11", st.masterAddress());
