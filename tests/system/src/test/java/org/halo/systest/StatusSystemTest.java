@@ -324,6 +324,8 @@ class StatusSystemTest {
                 assertEquals(lab.node(1).ip(), field(kaBackup.get("data"), vi, "Master router"), "keepalived sees Halo n1 as master of " + vi);
                 assertEquals(lab.node(1).ip(), field(haloBackup.get("data"), vi, "Master router"), "Halo n3 sees Halo n1 as master of " + vi);
             }
+            assertTrue(kaBackup.get("data").contains("\n Router ID = n2\n"), "keepalived shows its router_id");
+            assertTrue(haloBackup.get("data").contains("\n Router ID = n3\n"), "Halo shows global_defs' router_id:\n" + haloBackup.get("data"));
             assertSameLayout(kaBackup, haloBackup, "BACKUP");
             assertSameEntries(kaBackup, haloBackup, "BACKUP");
 

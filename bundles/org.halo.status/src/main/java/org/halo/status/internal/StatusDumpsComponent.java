@@ -3,6 +3,7 @@ package org.halo.status.internal;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -18,6 +19,8 @@ import org.halo.status.api.StatusSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -29,25 +32,44 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * plug-in host's {@link CheckRegistry}, which is optional and may be updated at any time (a dump without
  * it has no "VRRP Scripts" section).
  */
-@Component(service = StatusDumps.class)
+@Component(service = StatusDumps.class, configurationPid = StatusDumpsComponent.GLOBAL_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class StatusDumpsComponent implements StatusDumps {
     /** Framework property: directory of the dump files (keepalived writes to /tmp). */
     public static final String DIR_PROPERTY = "halo.status.dir";
-    /** Framework property set by the launcher: the router id shown in the data file. */
-    public static final String NAME_PROPERTY = "halo.name";
+    /** global_defs as the config bridge publishes it; its router_id is the data file's Router ID. */
+    static final String GLOBAL_PID = "org.halo.global";
 
     private final StatusSource source;
     private final Path dir;
-    private final String routerId;
     private final Supplier<List<ScriptInfo>> scripts;
+    private volatile String routerId;
     private volatile CheckRegistry checks;
 
     @Activate
-    public StatusDumpsComponent(@Reference StatusSource source, BundleContext context) {
+    public StatusDumpsComponent(@Reference StatusSource source, BundleContext context, Map<String, Object> globalDefs) {
         this.source = source;
         this.dir = Path.of(orDefault(context.getProperty(DIR_PROPERTY), "/tmp"));
-        this.routerId = orDefault(context.getProperty(NAME_PROPERTY), "");
+        this.routerId = routerId(globalDefs);
         this.scripts = this::registryScripts;
+    }
+
+    /** global_defs changed (a reload): only the router id is read. */
+    @Modified
+    void modified(Map<String, Object> globalDefs) {
+        this.routerId = routerId(globalDefs);
+    }
+
+    /** keepalived 2.2.7: router_id if configured, else the host name (uname's nodename, no DNS). */
+    static String routerId(Map<String, Object> globalDefs) {
+        Object id = globalDefs == null ? null : globalDefs.get("router_id");
+        if (id != null && !id.toString().isBlank()) {
+            return id.toString().strip();
+        }
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     StatusDumpsComponent(StatusSource source, Path dir, String routerId, Supplier<List<ScriptInfo>> scripts) {

@@ -64,6 +64,14 @@ class FormatsTest {
     }
 
     @Test
+    void routerIdIsGlobalDefsRouterIdElseTheHostName() throws IOException {
+        assertEquals("lb-1", StatusDumpsComponent.routerId(java.util.Map.of("router_id", "lb-1", "halo.line", 2)));
+        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertEquals(host, StatusDumpsComponent.routerId(java.util.Map.of("halo.line", 2)), "keepalived falls back to the host name");
+        assertEquals(host, StatusDumpsComponent.routerId(null));
+    }
+
+    @Test
     void advertAndTimeRendering() {
         assertEquals("100 milli-sec", DataFormat.advert(3, 0.1));
         assertEquals("1000 milli-sec", DataFormat.advert(3, 1), "keepalived prints VRRPv3 intervals in milliseconds");
