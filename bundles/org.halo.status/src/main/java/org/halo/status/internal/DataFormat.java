@@ -24,7 +24,8 @@ import org.halo.status.api.Track;
  * Sockpool", "VRRP Track files", "VRRP Track processes" and "Interfaces" sections.
  */
 public final class DataFormat {
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss", Locale.ROOT);
+    /** ctime(3)'s first 19 characters: the day of month is space-padded ("Nov  3"). */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss", Locale.ROOT);
 
     private DataFormat() {
     }

@@ -78,6 +78,8 @@ class FormatsTest {
         assertEquals("1 sec", DataFormat.advert(2, 1));
         assertEquals("0.01", JsonFormat.g(0.01));
         assertEquals("1795464517.286564 (Mon Nov 23 20:08:37.286564 2026)", DataFormat.time(1795464517.286564, ZoneId.of("UTC")));
+        // keepalived prints ctime(3)'s text: "%3d" for the day of month
+        assertEquals("1793668394.000005 (Tue Nov  3 01:13:14.000005 2026)", DataFormat.time(1793668394.000005, ZoneId.of("UTC")));
     }
 
     @Test
