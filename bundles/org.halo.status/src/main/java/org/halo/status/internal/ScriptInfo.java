@@ -28,13 +28,13 @@ record ScriptInfo(String name, String command, long interval, long timeout, int 
         }
         Map<String, String> p = s.target().properties();
         String status = s.health() == Health.UP ? "GOOD" : s.health() == Health.DOWN ? "BAD" : "INIT";
-        return Optional.of(new ScriptInfo(s.id().substring(PREFIX.length()), p.getOrDefault("script", ""), seconds(p.get("interval"), 1),
-                seconds(p.get("timeout"), 0), (int) seconds(p.get("weight"), 0), (int) seconds(p.get("rise"), 1), (int) seconds(p.get("fall"), 1),
+        return Optional.of(new ScriptInfo(s.id().substring(PREFIX.length()), p.getOrDefault("script", ""), whole(p.get("interval"), 1),
+                whole(p.get("timeout"), 0), (int) whole(p.get("weight"), 0), (int) whole(p.get("rise"), 1), (int) whole(p.get("fall"), 1),
                 status));
     }
 
-    /** keepalived keeps whole seconds in these lines ("Interval = 1 sec"). */
-    private static long seconds(String v, long dflt) {
+    /** A configured number as keepalived prints it: whole units ("Interval = 1 sec" for 1.5). */
+    private static long whole(String v, long dflt) {
         if (v == null || v.isBlank()) {
             return dflt;
         }
