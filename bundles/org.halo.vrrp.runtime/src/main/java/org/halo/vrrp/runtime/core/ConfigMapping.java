@@ -76,7 +76,14 @@ public final class ConfigMapping {
         }
         if (p.containsKey("accept")) {
             b.accept(bool(p, "accept"));
+        } else if (p.containsKey("no_accept")) {
+            b.accept(!bool(p, "no_accept"));
         }
+        // keepalived's tri-state keywords: unset leaves the engine's strict-mode dependent default
+        b.strict(bool(p, "strict_mode")).skipCheckAdvAddr(bool(p, "skip_check_adv_addr")).checkUnicastSrc(bool(p, "check_unicast_src"))
+                .lowerPrioNoAdvert(p.containsKey("lower_prio_no_advert") ? bool(p, "lower_prio_no_advert") : null)
+                .higherPrioSendAdvert(p.containsKey("higher_prio_send_advert") ? bool(p, "higher_prio_send_advert") : null)
+                .downTimerAdverts(Integer.parseInt(str(p, "down_timer_adverts", "3")));
         b.garp(new GarpConfig(Math.round(Double.parseDouble(str(p, "garp_master_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_master_repeat", "5")),
                 Math.round(Double.parseDouble(str(p, "garp_master_refresh", "0")) * 1000), Integer.parseInt(str(p, "garp_master_refresh_repeat", "1")),
                 Math.round(Double.parseDouble(str(p, "garp_lower_prio_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_lower_prio_repeat", "5"))));
@@ -156,9 +163,17 @@ public final class ConfigMapping {
         return v == null ? dflt : v.toString().trim();
     }
 
-    private static boolean bool(Map<String, Object> p, String key) {
+    /** keepalived's check_true_false: a bare keyword, true/on/yes are true; false/off/no false. */
+    static boolean bool(Map<String, Object> p, String key) {
         Object v = p.get(key);
-        return v != null && (v instanceof Boolean b ? b : !"false".equalsIgnoreCase(v.toString().trim()));
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String t = v.toString().trim().toLowerCase(Locale.ROOT);
+        return !(t.equals("false") || t.equals("off") || t.equals("no"));
     }
 
     private static InetAddress addr(String text) {

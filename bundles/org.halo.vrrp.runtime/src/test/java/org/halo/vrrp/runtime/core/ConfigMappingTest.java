@@ -82,4 +82,24 @@ class ConfigMappingTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(Map.of("name", "X"), x -> null, s -> null));
         assertThrows(IllegalArgumentException.class, () -> ConfigMapping.vip("vip.example/24"), "no DNS for a host name");
     }
+
+    @Test
+    void resolvedGlobalDefaultsAndTriStateKeywords() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51", "unicast_src_ip", "10.0.0.1",
+                "check_unicast_src", "true", "skip_check_adv_addr", "true", "lower_prio_no_advert", "off", "down_timer_adverts", "5",
+                "garp_master_repeat", "2", "strict_mode", "on"));
+        InstanceConfig c = ConfigMapping.instance(p, x -> null, s -> null);
+        assertTrue(c.checkUnicastSrc());
+        assertTrue(c.skipCheckAdvAddr());
+        assertTrue(c.strict());
+        assertEquals(Boolean.FALSE, c.lowerPrioNoAdvert());
+        assertEquals(null, c.higherPrioSendAdvert(), "unset stays unset: the engine's default depends on strict mode");
+        assertEquals(5, c.downTimerAdverts());
+        assertEquals(2, c.garp().masterRepeat());
+        p.put("strict_mode", "off");
+        p.put("no_accept", "true");
+        InstanceConfig d = ConfigMapping.instance(p, x -> null, s -> null);
+        assertEquals(false, d.strict());
+        assertEquals(Boolean.FALSE, d.accept());
+    }
 }
