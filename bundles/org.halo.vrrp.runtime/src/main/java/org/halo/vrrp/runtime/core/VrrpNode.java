@@ -31,6 +31,7 @@ import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpEngine;
 import org.halo.vrrp.engine.VrrpState;
 import org.halo.vrrp.runtime.net.LinuxVrrpNetwork;
+import org.halo.vrrp.runtime.net.VmacSpec;
 
 /**
  * One running VRRP daemon without OSGi: C's engine on its own loop thread, driven by E's Linux layer
@@ -51,6 +52,7 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, org.halo.status.api.Counters> baselines = new ConcurrentHashMap<>();
     private final Set<String> opened = new HashSet<>();
+    private final Map<String, String> createdVmacs = new ConcurrentHashMap<>();
 
     public VrrpNode(VrrpSockets sockets, Netlink netlink, Announcer announcer, LogSink log) throws LinuxException {
         this.netlink = netlink;
@@ -103,23 +105,40 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
      * unchanged instances keep their state (the engine's reload rule).
      */
     public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups) {
+        configure(instances, syncGroups, Map.of());
+    }
+
+    /**
+     * As {@link #configure(List, List)}, with the use_vmac instances' VMACs (by instance name): created
+     * (or reused, as keepalived does) before the instance's socket opens, deleted when the instance goes.
+     */
+    public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups, Map<String, VmacSpec> vmacs) {
         Set<String> interfaces = new HashSet<>();
         for (InstanceConfig c : instances) {
             interfaces.add(c.interfaceName());
             c.tracks().stream().filter(t -> t.kind() == TrackConfig.Kind.INTERFACE).forEach(t -> interfaces.add(t.name()));
             if (opened.add(c.name())) {
+                VmacSpec vmac = vmacs.get(c.name());
                 try {
+                    if (vmac != null) {
+                        netlink.createVmac(vmac.name(), vmac.parent(), vmac.vrid(), vmac.ipv6(), null);
+                        createdVmacs.put(c.name(), vmac.name());
+                        interfaces.add(vmac.parent());
+                    }
                     network.removeLeftovers(c.name(), c.interfaceName(), c.virtualAddresses());
-                    network.open(c);
+                    network.open(c, vmac);
                 } catch (LinuxException e) {
-                    LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + c.interfaceName() + ": " + e.getMessage());
+                    LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + (vmac == null ? c.interfaceName() : vmac.advertDevice()) + ": "
+                            + e.getMessage());
                 }
             }
         }
+        List<String> gone = new ArrayList<>();
         for (String removed : new ArrayList<>(opened)) {
             if (instances.stream().noneMatch(c -> c.name().equals(removed))) {
                 opened.remove(removed);
                 network.release(removed);
+                gone.add(removed);
             }
         }
         for (String ifname : interfaces) {
@@ -134,6 +153,21 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
         groups.clear();
         syncGroups.forEach(g -> groups.put(g.name(), g.members()));
         engine.configure(instances, syncGroups);
+        if (!gone.isEmpty()) {
+            // the engine stops a removed instance on its loop (priority 0, VIPs off the VMAC) before the link goes
+            loop.execute(() -> gone.forEach(this::deleteVmac));
+        }
+    }
+
+    private void deleteVmac(String instance) {
+        String name = createdVmacs.remove(instance);
+        if (name != null) {
+            try {
+                netlink.deleteLink(name);
+            } catch (LinuxException e) {
+                LOG.warning("(" + instance + ") cannot delete VMAC " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     /** A vrrp_script / track_process result after fall/rise (from the plug-in host). */
@@ -209,6 +243,8 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
             LOG.fine("link monitor close: " + e);
         }
         network.close();
+        // keepalived removes the VMACs it created when it stops (after the VIPs, removed by the engine's shutdown)
+        new ArrayList<>(createdVmacs.keySet()).forEach(this::deleteVmac);
         loop.close();
     }
 }

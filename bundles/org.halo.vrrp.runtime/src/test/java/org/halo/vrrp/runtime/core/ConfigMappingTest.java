@@ -102,4 +102,28 @@ class ConfigMappingTest {
         assertEquals(false, d.strict());
         assertEquals(Boolean.FALSE, d.accept());
     }
+
+    @Test
+    void useVmacMakesTheVmacTheInstanceInterface() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51", "use_vmac", "true",
+                "virtual_ipaddress", "10.0.0.100/24"));
+        InstanceConfig c = ConfigMapping.instance(p, x -> {
+            assertArrayEquals(new String[] {"eth0", "false"}, x, "the source is the parent's address: the VMAC has none");
+            return ip("10.0.0.1");
+        }, s -> null);
+        assertEquals("vrrp.51", c.interfaceName());
+        org.halo.vrrp.runtime.net.VmacSpec v = ConfigMapping.vmac(p).orElseThrow();
+        assertEquals(new org.halo.vrrp.runtime.net.VmacSpec("VI_1", "vrrp.51", "eth0", 51, false, false, false), v);
+        assertEquals("vrrp.51", v.advertDevice());
+        p.put("use_vmac", "vmac1");
+        p.put("vmac_xmit_base", "true");
+        p.put("use_vmac_addr", "true");
+        v = ConfigMapping.vmac(p).orElseThrow();
+        assertEquals("vmac1", v.name());
+        assertEquals("eth0", v.advertDevice(), "vmac_xmit_base: adverts on the parent");
+        assertTrue(v.useVmacAddr());
+        p.remove("use_vmac");
+        assertTrue(ConfigMapping.vmac(p).isEmpty());
+        assertEquals("eth0", ConfigMapping.instance(p, x -> ip("10.0.0.1"), s -> null).interfaceName());
+    }
 }
