@@ -29,7 +29,7 @@ final class Implemented {
             "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
             "notify", "authentication", "accept", "dont_track_primary", "native_ipv6", "garp_master_delay", "garp_master_repeat",
             "garp_master_refresh", "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
-            "strict_mode", "virtual_routes", "virtual_rules", "skip_check_adv_addr", "check_unicast_src", "lower_prio_no_advert", "higher_prio_send_advert",
+            "strict_mode", "virtual_routes", "virtual_rules", "use_vmac", "use_vmac_addr", "vmac_xmit_base", "skip_check_adv_addr", "check_unicast_src", "lower_prio_no_advert", "higher_prio_send_advert",
             "down_timer_adverts"),
         "vrrp_sync_group", Set.of("group", "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault",
             "notify_stop", "notify"));
@@ -40,6 +40,7 @@ final class Implemented {
         "vrrp_instance/strict_mode", "keepalived's strict-mode rules; the no-accept firewall (nftables) is not installed",
         "vrrp_instance/virtual_routes", "installed on MASTER after the VIPs; options other than to/src/via/dev/scope/table/metric/type are noted",
         "vrrp_instance/virtual_rules", "installed on MASTER; options other than from/to/iif/oif/fwmark/preference/table are noted",
+        "vrrp_instance/use_vmac", "macvlan 00:00:5e:00:01:VRID created at start, adverts/VIPs/GARPs through it, deleted on stop",
         "global_defs/vrrp_version", "default of every vrrp_instance (resolved by the config bridge)",
         "global_defs/vrrp_garp_master_delay", "default of every vrrp_instance (resolved by the config bridge)",
         "global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)");

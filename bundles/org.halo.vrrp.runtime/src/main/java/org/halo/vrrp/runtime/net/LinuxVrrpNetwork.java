@@ -78,7 +78,9 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     public void open(InstanceConfig config, VmacSpec vmac) throws LinuxException {
         List<InetAddress> peers = config.unicastPeers().stream().map(UnicastPeer::address).toList();
         // multicast sockets are shared per interface; unicast ones per source and peer set
-        InetAddress source = peers.isEmpty() ? null : config.sourceAddress();
+        // with a VMAC the source is always explicit: once a VIP is on the VMAC the kernel would pick it as the
+        // source, and the VRRPv3 checksum (computed over the configured source) would no longer match
+        InetAddress source = peers.isEmpty() && vmac == null ? null : config.sourceAddress();
         String device = vmac == null ? config.interfaceName() : vmac.advertDevice();
         SocketKey key = new SocketKey(device, config.ipv6(), source, peers, config.interfaceName());
         if (!pool.containsKey(key)) {

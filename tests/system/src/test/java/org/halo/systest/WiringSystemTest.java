@@ -1,0 +1,158 @@
+package org.halo.systest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.Set;
+
+import org.halo.systest.lab.ClientProbe;
+import org.halo.systest.lab.Daemon;
+import org.halo.systest.lab.GarpCapture;
+import org.halo.systest.lab.Lab;
+import org.halo.systest.lab.LogCheck;
+import org.halo.systest.lab.Sh;
+import org.halo.systest.lab.VrrpDaemons;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keywords a keepalived user relies on, wired end to end: the real daemon ({@code bin/halo -f keepalived.conf})
+ * next to keepalived 2.2.7, both with one file that uses {@code use_vmac}, {@code virtual_routes},
+ * {@code virtual_rules} and global {@code vrrp_*} defaults. Observed from outside with ip(8) and tcpdump.
+ */
+class WiringSystemTest {
+    /** 00:00:5e:00:01:VRID for VRID 51 (RFC 5798 7.3). */
+    private static final String VMAC = "00:00:5e:00:01:33";
+    private static final String VMAC_IF = "vrrp.51";
+
+    @BeforeEach
+    void root() {
+        SystemTestSupport.requireRoot();
+        if (!VrrpDaemons.haloAvailable()) {
+            String msg = "bin/halo not built (" + VrrpDaemons.haloBin() + "): run mvn package -pl distribution -am first";
+            if (SystemTestSupport.ci()) {
+                fail(msg);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, msg);
+        }
+    }
+
+    /**
+     * vrrp_version 3 is only a global default here, and advert_int 0.1 is valid only for VRRPv3, so an instance
+     * that did not get the default would run v2 at 1 s (keepalived rounds it) and the two daemons would complain
+     * about each other's adverts. vrrp_garp_master_repeat 3 and vrrp_garp_master_delay 0: exactly three GARPs
+     * per takeover, no delayed second burst.
+     */
+    private static String conf(String router, int prio) {
+        return "global_defs {\n  router_id " + router + "\n  vrrp_version 3\n  vrrp_garp_master_repeat 3\n  vrrp_garp_master_delay 0\n"
+                + "  vrrp_garp_master_refresh 0\n}\n"
+                + "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  use_vmac\n  virtual_router_id 51\n  priority " + prio + "\n"
+                + "  advert_int 0.1\n  virtual_ipaddress {\n    " + Lab.VIP + "\n  }\n"
+                // src VIP: the kernel refuses the route unless the VIP is already there (keepalived's order: VIPs, then routes)
+                + "  virtual_routes {\n    src " + Lab.VIP + " to 10.99.0.0/16 via 10.77.0.1 dev eth0\n    blackhole 10.98.0.0/16 table 100\n  }\n"
+                + "  virtual_rules {\n    from " + Lab.VIP + " table 100 priority 100\n  }\n}\n";
+    }
+
+    private static boolean hasRoutesAndRules(Lab.Node n) {
+        String main = Sh.run("ip", "-n", n.ns(), "route", "show", "10.99.0.0/16");
+        String t100 = Sh.run("ip", "-n", n.ns(), "route", "show", "table", "100");
+        String rules = Sh.run("ip", "-n", n.ns(), "rule", "show");
+        boolean route = main.contains("10.99.0.0/16 via 10.77.0.1 dev eth0") && main.contains("src " + Lab.VIP);
+        boolean bh = t100.contains("blackhole 10.98.0.0/16");
+        boolean rule = rules.contains("100:\tfrom " + Lab.VIP + " lookup 100");
+        if (route != bh || bh != rule) {
+            return false; // half-installed counts as not installed; the await retries
+        }
+        return route;
+    }
+
+    private static boolean noRoutesOrRules(Lab.Node n) {
+        return Sh.run("ip", "-n", n.ns(), "route", "show", "10.99.0.0/16").isBlank()
+                && !Sh.run("ip", "-n", n.ns(), "route", "show", "table", "100").contains("10.98.0.0/16")
+                && !Sh.run("ip", "-n", n.ns(), "rule", "show").contains("from " + Lab.VIP);
+    }
+
+    private static boolean await(java.util.function.BooleanSupplier c, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (c.getAsBoolean()) {
+                return true;
+            }
+            Sh.sleep(25);
+        }
+        return c.getAsBoolean();
+    }
+
+    /** VRRP adverts seen by the client: "SRCMAC VERSION" of up to n packets within 3 s. */
+    private static List<String> adverts(Lab lab, int n) {
+        String out = Sh.tryRun("ip", "netns", "exec", lab.clientNs(), "timeout", "3", "tcpdump", "-i", "eth0", "-l", "-n", "-e", "-c",
+                Integer.toString(n), "ip proto 112").out();
+        return out.lines().filter(l -> l.contains("VRRP")).map(l -> l.split(" ")[1] + (l.contains("VRRPv3") ? " v3" : " v2")).toList();
+    }
+
+    /**
+     * The MAC the VIP resolves to, from a fresh ARP exchange (the cache is flushed first: a later ARP request
+     * the master sends from its VIP through eth0 would legitimately replace the entry with eth0's MAC).
+     */
+    private static String clientNeighbour(Lab lab) {
+        Sh.tryRun("ip", "-n", lab.clientNs(), "neigh", "flush", "to", Lab.VIP);
+        Sh.tryRun("ip", "netns", "exec", lab.clientNs(), "ping", "-c", "1", "-W", "1", Lab.VIP);
+        return Sh.tryRun("ip", "-n", lab.clientNs(), "neigh", "show", Lab.VIP).out();
+    }
+
+    @Test
+    void vmacRoutesRulesAndGlobalDefaultsWithKeepalived() {
+        try (Lab lab = Lab.create(2, SystemTestSupport.baseDir())) {
+            Lab.Node n1 = lab.node(1);
+            Lab.Node n2 = lab.node(2);
+            Daemon halo = VrrpDaemons.create(lab, n1, VrrpDaemons.Kind.HALO, conf("n1", 150)).start();
+            Daemon ka = VrrpDaemons.create(lab, n2, VrrpDaemons.Kind.KEEPALIVED, conf("n2", 100)).start();
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(1), 30_000), "Halo (prio 150) holds the VIP: " + lab.holders(Lab.VIP) + "\n" + halo.log());
+            // the VMAC exists with the VRRP MAC and carries the VIP
+            String link = Sh.run("ip", "-n", n1.ns(), "-d", "link", "show", VMAC_IF);
+            assertTrue(link.contains("link/ether " + VMAC) && link.contains("macvlan mode private"), link);
+            assertTrue(Sh.run("ip", "-n", n1.ns(), "addr", "show", "dev", VMAC_IF).contains(Lab.VIP + "/32"), "VIP on " + VMAC_IF);
+            assertTrue(await(() -> hasRoutesAndRules(n1), 5_000), "virtual_routes/virtual_rules on the master n1");
+            assertTrue(noRoutesOrRules(n2), "none on the backup n2");
+
+            ClientProbe probe = lab.own(new ClientProbe(lab, Lab.VIP, Lab.PORT));
+            GarpCapture garp = lab.own(new GarpCapture(lab));
+            assertTrue(probe.await(0, "n1", 10_000).isPresent(), "client reaches the VIP on n1");
+            assertTrue(clientNeighbour(lab).contains("lladdr " + VMAC), "the client resolved the VIP to the VMAC: " + clientNeighbour(lab));
+            // adverts from the master go out through the VMAC, as VRRPv3 (the global vrrp_version)
+            List<String> adv = adverts(lab, 3);
+            assertFalse(adv.isEmpty(), "adverts seen");
+            assertEquals(List.of(VMAC + " v3"), adv.stream().distinct().toList(), "adverts: source MAC and version");
+
+            // Halo leaves (SIGTERM: priority 0) -> keepalived takes over; the VMAC, VIP, routes and rules leave n1
+            long term = Sh.nowMicros();
+            halo.signalGroup("TERM");
+            assertEquals(0, halo.waitExit(15_000), "halo exits cleanly\n" + halo.log());
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(2), 5_000), "keepalived n2 holds the VIP: " + lab.holders(Lab.VIP));
+            assertTrue(probe.await(term, "n2", 5_000).isPresent(), "client reaches n2");
+            assertTrue(await(() -> hasRoutesAndRules(n2), 5_000), "routes/rules on keepalived's master n2");
+            assertTrue(noRoutesOrRules(n1), "Halo removed its routes and rules on stop");
+            assertTrue(Sh.tryRun("ip", "-n", n1.ns(), "link", "show", VMAC_IF).exit() != 0, "Halo deleted its VMAC on stop");
+
+            // Halo returns and preempts: three GARPs (vrrp_garp_master_repeat 3, delay 0) from the VMAC
+            VrrpDaemons.clearPidFiles(lab, n1);
+            long restart = Sh.nowMicros();
+            halo.start();
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(1), 30_000), "Halo preempts back: " + lab.holders(Lab.VIP) + "\n" + halo.log());
+            long master = Sh.nowMicros();
+            assertTrue(probe.await(master, "n1", 5_000).isPresent(), "client reaches n1 again");
+            assertTrue(await(() -> hasRoutesAndRules(n1), 5_000), "routes/rules back on n1");
+            assertTrue(await(() -> noRoutesOrRules(n2), 5_000), "keepalived removed them on n2");
+            Sh.sleep(1_500);
+            List<GarpCapture.Garp> burst = garp.all().stream().filter(g -> g.micros() >= restart && g.address().equals(Lab.VIP)).toList();
+            assertEquals(3, burst.size(), "GARPs after Halo's takeover: " + burst);
+            assertTrue(burst.stream().allMatch(g -> g.mac().equalsIgnoreCase(VMAC)), "GARPs from the VMAC: " + burst);
+
+            assertEquals(List.of(), LogCheck.complaints(halo.log()), "Halo complains about keepalived's packets");
+            assertEquals(List.of(), LogCheck.complaints(ka.log()), "keepalived complains about Halo's packets");
+        }
+    }
+}
