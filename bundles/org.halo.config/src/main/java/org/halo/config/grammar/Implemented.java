@@ -23,7 +23,7 @@ final class Implemented {
             "vrrp_notify_fifo_script", "lvs_notify_fifo", "lvs_notify_fifo_script", "vrrp_version", "vrrp_garp_master_delay",
             "vrrp_garp_master_repeat", "vrrp_garp_master_refresh", "vrrp_garp_master_refresh_repeat", "vrrp_garp_lower_prio_delay",
             "vrrp_garp_lower_prio_repeat", "vrrp_min_garp", "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert",
-            "vrrp_check_unicast_src", "vrrp_skip_check_adv_addr", "vrrp_strict", "vrrp_down_timer_adverts"),
+            "vrrp_check_unicast_src", "vrrp_skip_check_adv_addr", "vrrp_strict", "vrrp_down_timer_adverts", "vrrp_garp_interval", "vrrp_gna_interval"),
         "vrrp_instance", Set.of("state", "interface", "virtual_router_id", "priority", "advert_int", "version", "nopreempt", "preempt",
             "preempt_delay", "unicast_src_ip", "unicast_peer", "mcast_src_ip", "virtual_ipaddress", "virtual_ipaddress_excluded",
             "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
@@ -41,6 +41,7 @@ final class Implemented {
         "vrrp_instance/virtual_routes", "installed on MASTER after the VIPs; options other than to/src/via/dev/scope/table/metric/type are noted",
         "vrrp_instance/virtual_rules", "installed on MASTER; options other than from/to/iif/oif/fwmark/preference/table are noted",
         "vrrp_instance/use_vmac", "macvlan 00:00:5e:00:01:VRID created at start, adverts/VIPs/GARPs through it, deleted on stop",
+        "global_defs/vrrp_garp_interval", "least time between two GARPs on an interface (garp_group blocks are parsed only)",
         "global_defs/vrrp_version", "default of every vrrp_instance (resolved by the config bridge)",
         "global_defs/vrrp_garp_master_delay", "default of every vrrp_instance (resolved by the config bridge)",
         "global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)");

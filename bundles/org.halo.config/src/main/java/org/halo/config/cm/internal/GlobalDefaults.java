@@ -32,6 +32,9 @@ final class GlobalDefaults {
         m.put("vrrp_skip_check_adv_addr", "skip_check_adv_addr");
         m.put("vrrp_strict", "strict_mode");
         m.put("vrrp_down_timer_adverts", "down_timer_adverts");
+        // no instance keyword in keepalived (per interface, or garp_group): carried under the global name
+        m.put("vrrp_garp_interval", "vrrp_garp_interval");
+        m.put("vrrp_gna_interval", "vrrp_gna_interval");
         GLOBAL_TO_INSTANCE = Map.copyOf(m);
     }
 

@@ -28,7 +28,7 @@ class GlobalDefaultsTest {
     void globalsFillUnsetInstanceKeywords() throws Exception {
         String conf = "global_defs {\n  vrrp_version 3\n  vrrp_garp_master_repeat 2\n  vrrp_garp_master_delay 1\n"
             + "  vrrp_garp_master_refresh 30\n  vrrp_check_unicast_src\n  vrrp_skip_check_adv_addr\n  vrrp_lower_prio_no_advert false\n"
-            + "  vrrp_higher_prio_send_advert\n  vrrp_down_timer_adverts 5\n  vrrp_priority -20\n}\n" + VI.formatted("");
+            + "  vrrp_higher_prio_send_advert\n  vrrp_down_timer_adverts 5\n  vrrp_priority -20\n  vrrp_garp_interval 0.01\n}\n" + VI.formatted("");
         Map<String, Object> p = instance(conf, "VI_1");
         assertEquals("3", p.get("version"));
         assertEquals("2", p.get("garp_master_repeat"));
@@ -42,6 +42,7 @@ class GlobalDefaultsTest {
         assertEquals("false", p.get("lower_prio_no_advert"));
         assertEquals("true", p.get("higher_prio_send_advert"));
         assertEquals("5", p.get("down_timer_adverts"));
+        assertEquals("0.01", p.get("vrrp_garp_interval"));
         // vrrp_priority is the process's scheduling priority, not an instance setting
         assertFalse(p.containsKey("priority"));
         assertFalse(p.containsKey("strict_mode"));

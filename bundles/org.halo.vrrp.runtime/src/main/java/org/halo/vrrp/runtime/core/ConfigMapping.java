@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.halo.linux.api.Vmac;
+import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.net.VmacSpec;
 
 import org.halo.vrrp.engine.GarpConfig;
@@ -114,6 +115,15 @@ public final class ConfigMapping {
         boolean ipv6 = bool(p, "native_ipv6") || (!vipLines.isEmpty() && vipLines.get(0).split("\\s+")[0].contains(":"));
         return Optional.of(new VmacSpec(str(p, "name", null), vmacName(p, vrid), str(p, "interface", null), vrid, ipv6,
                 p.containsKey("vmac_xmit_base") && bool(p, "vmac_xmit_base"), p.containsKey("use_vmac_addr") && bool(p, "use_vmac_addr")));
+    }
+
+    /**
+     * The network settings beyond the engine's: use_vmac, and the GARP/NA spacing (keepalived's global
+     * vrrp_garp_interval / vrrp_gna_interval, copied into each instance by the config bridge).
+     */
+    public static InstanceNet net(Map<String, Object> p) {
+        return new InstanceNet(vmac(p).orElse(null), Math.round(Double.parseDouble(str(p, "vrrp_garp_interval", "0")) * 1_000_000),
+                Math.round(Double.parseDouble(str(p, "vrrp_gna_interval", "0")) * 1_000_000));
     }
 
     /** {@code use_vmac NAME}, or keepalived's default vrrp.VRID for a bare use_vmac (published as "true"). */

@@ -31,6 +31,7 @@ import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpEngine;
 import org.halo.vrrp.engine.VrrpState;
 import org.halo.vrrp.runtime.net.LinuxVrrpNetwork;
+import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.net.VmacSpec;
 
 /**
@@ -109,16 +110,18 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
     }
 
     /**
-     * As {@link #configure(List, List)}, with the use_vmac instances' VMACs (by instance name): created
-     * (or reused, as keepalived does) before the instance's socket opens, deleted when the instance goes.
+     * As {@link #configure(List, List)}, with each instance's network settings (by instance name): a use_vmac
+     * VMAC is created (or reused, as keepalived does) before the instance's socket opens and deleted when
+     * the instance goes; GARP/NA spacing applies to its announcements.
      */
-    public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups, Map<String, VmacSpec> vmacs) {
+    public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups, Map<String, InstanceNet> nets) {
         Set<String> interfaces = new HashSet<>();
         for (InstanceConfig c : instances) {
             interfaces.add(c.interfaceName());
             c.tracks().stream().filter(t -> t.kind() == TrackConfig.Kind.INTERFACE).forEach(t -> interfaces.add(t.name()));
             if (opened.add(c.name())) {
-                VmacSpec vmac = vmacs.get(c.name());
+                InstanceNet net = nets.getOrDefault(c.name(), InstanceNet.NONE);
+                VmacSpec vmac = net.vmac();
                 try {
                     if (vmac != null) {
                         netlink.createVmac(vmac.name(), vmac.parent(), vmac.vrid(), vmac.ipv6(), null);
@@ -126,7 +129,7 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
                         interfaces.add(vmac.parent());
                     }
                     network.removeLeftovers(c.name(), c.interfaceName(), c.virtualAddresses());
-                    network.open(c, vmac);
+                    network.open(c, net);
                 } catch (LinuxException e) {
                     LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + (vmac == null ? c.interfaceName() : vmac.advertDevice()) + ": "
                             + e.getMessage());

@@ -52,7 +52,9 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private final Consumer<InboundPacket> inbound;
     private final Map<SocketKey, VrrpSocket> pool = new ConcurrentHashMap<>();
     private final Map<String, SocketKey> byInstance = new ConcurrentHashMap<>();
-    private final Map<String, VmacSpec> vmacs = new ConcurrentHashMap<>();
+    private final Map<String, InstanceNet> nets = new ConcurrentHashMap<>();
+    /** Announce thread only: when the last GARP / NA left each device (System.nanoTime), for the spacing. */
+    private final Map<String, Long> lastAnnounce = new java.util.HashMap<>();
     /**
      * GARP/NA frames go out through pcap, a few ms each; a burst (garp_master_repeat per VIP) would hold the
      * engine loop, and with it the adverts, for tens of ms. The loop only queues them here, in order.
@@ -75,7 +77,8 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
      * ({@code vmac} not null) the adverts go through the VMAC, as keepalived sends them (source MAC
      * 00:00:5e:00:01:VRID), or through the parent with vmac_xmit_base; the VMAC must exist already.
      */
-    public void open(InstanceConfig config, VmacSpec vmac) throws LinuxException {
+    public void open(InstanceConfig config, InstanceNet net) throws LinuxException {
+        VmacSpec vmac = net.vmac();
         List<InetAddress> peers = config.unicastPeers().stream().map(UnicastPeer::address).toList();
         // multicast sockets are shared per interface; unicast ones per source and peer set
         // with a VMAC the source is always explicit: once a VIP is on the VMAC the kernel would pick it as the
@@ -88,11 +91,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
             pool.put(key, s);
         }
         byInstance.put(config.name(), key);
-        if (vmac != null) {
-            vmacs.put(config.name(), vmac);
-        } else {
-            vmacs.remove(config.name());
-        }
+        nets.put(config.name(), net);
         // open the pcap handle now: opened lazily by the first GARP it would hold the engine loop (and
         // the adverts) for tens of milliseconds right at the transition to MASTER
         try {
@@ -105,7 +104,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     /** Forgets an instance; closes its socket when no other instance uses it. */
     public void release(String instance) {
         SocketKey key = byInstance.remove(instance);
-        vmacs.remove(instance);
+        nets.remove(instance);
         if (key != null && !byInstance.containsValue(key)) {
             VrrpSocket s = pool.remove(key);
             if (s != null) {
@@ -190,22 +189,24 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     @Override
     public void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int rounds) {
         List<Address> mapped = map(addresses, interfaceName);
-        VmacSpec vmac = vmacs.get(instance);
+        InstanceNet net = nets.getOrDefault(instance, InstanceNet.NONE);
+        VmacSpec vmac = net.vmac();
         // use_vmac_addr: GARP/NA for VIPs on other interfaces carry the VMAC too (keepalived's VRRP_VMAC_ADDR_BIT)
         MacAddress forOthers = vmac != null && vmac.useVmacAddr() ? MacAddress.vrrp(vmac.vrid(), vmac.ipv6()) : null;
         try {
-            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds, forOthers));
+            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds, forOthers, net));
         } catch (RejectedExecutionException closed) {
             // shutting down: no more announcements
         }
     }
 
-    private void sendAnnouncements(String instance, List<Address> addresses, int rounds, MacAddress forOthers) {
+    private void sendAnnouncements(String instance, List<Address> addresses, int rounds, MacAddress forOthers, InstanceNet net) {
         for (Address a : addresses) {
             try {
                 MacAddress own = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
                 MacAddress mac = forOthers != null ? forOthers : own;
                 for (int r = 0; r < rounds; r++) {
+                    space(a.device(), a.address() instanceof Inet4Address ? net.garpIntervalMicros() : net.gnaIntervalMicros());
                     if (a.address() instanceof Inet4Address v4) {
                         announcer.gratuitousArp(a.device(), mac, v4);
                     } else if (a.address() instanceof Inet6Address v6) {
@@ -216,6 +217,23 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
                 LOG.warning("(" + instance + ") cannot announce " + a.address().getHostAddress() + " on " + a.device() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * keepalived's garp_interval / gna_interval: at least that long between two announcements on one device.
+     * Runs on the announce thread, so the wait delays later announcements, never the engine loop.
+     */
+    private void space(String device, long intervalMicros) {
+        long now = System.nanoTime();
+        Long last = lastAnnounce.get(device);
+        if (intervalMicros > 0 && last != null) {
+            long waitNanos = last + intervalMicros * 1000 - now;
+            if (waitNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
+                now = System.nanoTime();
+            }
+        }
+        lastAnnounce.put(device, now);
     }
 
     static List<Address> map(List<VirtualAddress> addresses, String interfaceName) {
@@ -237,7 +255,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         pool.values().forEach(VrrpSocket::close);
         pool.clear();
         byInstance.clear();
-        vmacs.clear();
+        nets.clear();
     }
 
     @Override

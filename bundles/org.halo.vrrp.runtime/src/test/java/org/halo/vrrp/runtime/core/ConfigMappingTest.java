@@ -122,6 +122,8 @@ class ConfigMappingTest {
         assertEquals("vmac1", v.name());
         assertEquals("eth0", v.advertDevice(), "vmac_xmit_base: adverts on the parent");
         assertTrue(v.useVmacAddr());
+        p.put("vrrp_garp_interval", "0.01");
+        assertEquals(new org.halo.vrrp.runtime.net.InstanceNet(v, 10_000, 0), ConfigMapping.net(p));
         p.remove("use_vmac");
         assertTrue(ConfigMapping.vmac(p).isEmpty());
         assertEquals("eth0", ConfigMapping.instance(p, x -> ip("10.0.0.1"), s -> null).interfaceName());
