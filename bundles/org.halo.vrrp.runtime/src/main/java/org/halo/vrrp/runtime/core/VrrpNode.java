@@ -130,6 +130,7 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
                     }
                     network.removeLeftovers(c.name(), c.interfaceName(), c.virtualAddresses());
                     network.open(c, net);
+                    network.removeLeftoverRoutes(c);
                 } catch (LinuxException e) {
                     LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + (vmac == null ? c.interfaceName() : vmac.advertDevice()) + ": "
                             + e.getMessage());

@@ -157,6 +157,17 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         routeOwner(instance, routes, rules).remove();
     }
 
+    /**
+     * At start-up, before the first state: virtual_rules and virtual_routes a killed predecessor left behind
+     * (keepalived logs "(VI_1) removing Virtual Rules" / "removing Virtual Routes" at start for this). Ones
+     * already gone are fine.
+     */
+    public void removeLeftoverRoutes(InstanceConfig config) {
+        if (!config.virtualRoutes().isEmpty() || !config.virtualRules().isEmpty()) {
+            routeOwner(config.name(), config.virtualRoutes(), config.virtualRules()).remove();
+        }
+    }
+
     private VipOwner routeOwner(String instance, List<String> routeLines, List<String> ruleLines) {
         SocketKey key = byInstance.get(instance);
         boolean ipv6 = key != null && key.ipv6();
