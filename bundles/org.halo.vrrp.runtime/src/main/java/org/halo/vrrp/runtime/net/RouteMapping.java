@@ -101,7 +101,7 @@ public final class RouteMapping {
         if (!haveDst) {
             return new Parsed<>(null, "no destination", unsupported);
         }
-        boolean v6 = dst instanceof Inet6Address || gw instanceof Inet6Address || line.contains(":");
+        boolean v6 = dst instanceof Inet6Address || gw instanceof Inet6Address || src instanceof Inet6Address;
         return new Parsed<>(new Route(dst, len, gw, dev, src, table, metric, scope, type, v6), null, unsupported);
     }
 
