@@ -47,19 +47,23 @@ class WiringSystemTest {
      * per takeover, no delayed second burst.
      */
     private static String conf(String router, int prio) {
+        return conf(router, prio, "");
+    }
+
+    private static String conf(String router, int prio, String extra) {
         return "global_defs {\n  router_id " + router + "\n  vrrp_version 3\n  vrrp_garp_master_repeat 3\n  vrrp_garp_master_delay 0\n"
                 + "  vrrp_garp_master_refresh 0\n}\n"
                 + "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  use_vmac\n  virtual_router_id 51\n  priority " + prio + "\n"
-                + "  advert_int 0.1\n  virtual_ipaddress {\n    " + Lab.VIP + "\n  }\n"
+                + "  advert_int 0.1\n" + extra + "  virtual_ipaddress {\n    " + Lab.VIP + "\n  }\n"
                 // src VIP: the kernel refuses the route unless the VIP is already there (keepalived's order: VIPs, then routes)
                 + "  virtual_routes {\n    src " + Lab.VIP + " to 10.99.0.0/16 via 10.77.0.1 dev eth0\n    blackhole 10.98.0.0/16 table 100\n  }\n"
                 + "  virtual_rules {\n    from " + Lab.VIP + " table 100 priority 100\n  }\n}\n";
     }
 
     private static boolean hasRoutesAndRules(Lab.Node n) {
-        String main = Sh.run("ip", "-n", n.ns(), "route", "show", "10.99.0.0/16");
-        String t100 = Sh.run("ip", "-n", n.ns(), "route", "show", "table", "100");
-        String rules = Sh.run("ip", "-n", n.ns(), "rule", "show");
+        String main = ip(n, "route", "show", "10.99.0.0/16");
+        String t100 = ip(n, "route", "show", "table", "100");
+        String rules = ip(n, "rule", "show");
         boolean route = main.contains("10.99.0.0/16 via 10.77.0.1 dev eth0") && main.contains("src " + Lab.VIP);
         boolean bh = t100.contains("blackhole 10.98.0.0/16");
         boolean rule = rules.contains("100:\tfrom " + Lab.VIP + " lookup 100");
@@ -70,9 +74,15 @@ class WiringSystemTest {
     }
 
     private static boolean noRoutesOrRules(Lab.Node n) {
-        return Sh.run("ip", "-n", n.ns(), "route", "show", "10.99.0.0/16").isBlank()
-                && !Sh.run("ip", "-n", n.ns(), "route", "show", "table", "100").contains("10.98.0.0/16")
-                && !Sh.run("ip", "-n", n.ns(), "rule", "show").contains("from " + Lab.VIP);
+        return ip(n, "route", "show", "10.99.0.0/16").isBlank() && !ip(n, "route", "show", "table", "100").contains("10.98.0.0/16")
+                && !ip(n, "rule", "show").contains("from " + Lab.VIP);
+    }
+
+    /** ip -n NS ...; a table that never had a route does not exist: empty output then. */
+    private static String ip(Lab.Node n, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ip", "-n", n.ns()));
+        cmd.addAll(List.of(args));
+        return Sh.tryRun(cmd.toArray(String[]::new)).out();
     }
 
     private static boolean await(java.util.function.BooleanSupplier c, long millis) {
@@ -154,5 +164,61 @@ class WiringSystemTest {
             assertEquals(List.of(), LogCheck.complaints(halo.log()), "Halo complains about keepalived's packets");
             assertEquals(List.of(), LogCheck.complaints(ka.log()), "keepalived complains about Halo's packets");
         }
+    }
+
+    /**
+     * vmac_xmit_base: adverts leave through the parent (its MAC), the VIP and its GARPs stay on the VMAC. Here
+     * keepalived is the master and Halo the backup that takes over when keepalived is killed.
+     */
+    @Test
+    void vmacXmitBaseHaloTakesOverFromKeepalived() {
+        try (Lab lab = Lab.create(2, SystemTestSupport.baseDir())) {
+            Lab.Node n1 = lab.node(1);
+            Lab.Node n2 = lab.node(2);
+            Daemon ka = VrrpDaemons.create(lab, n1, VrrpDaemons.Kind.KEEPALIVED, conf("n1", 150, "  vmac_xmit_base\n")).start();
+            Daemon halo = VrrpDaemons.create(lab, n2, VrrpDaemons.Kind.HALO, conf("n2", 100, "  vmac_xmit_base\n")).start();
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(1), 30_000), "keepalived (150) holds the VIP: " + lab.holders(Lab.VIP));
+            assertTrue(halo.awaitLog("Entering BACKUP STATE", 30_000), "Halo runs as backup\n" + halo.log());
+            assertTrue(Sh.run("ip", "-n", n2.ns(), "-d", "link", "show", VMAC_IF).contains("link/ether " + VMAC), "Halo's VMAC exists");
+            assertTrue(noRoutesOrRules(n2), "no routes or rules on the backup");
+            ClientProbe probe = lab.own(new ClientProbe(lab, Lab.VIP, Lab.PORT));
+            GarpCapture garp = lab.own(new GarpCapture(lab));
+            assertTrue(probe.await(0, "n1", 10_000).isPresent(), "client reaches keepalived's n1");
+
+            long kill = Sh.nowMicros();
+            ka.signalGroup("KILL");
+            // as if n1 died: its VMAC (with the VIP keepalived could not remove) goes too, so n1 cannot answer ARP
+            // for the VIP with the shared virtual MAC any more
+            Sh.tryRun("ip", "-n", n1.ns(), "link", "del", VMAC_IF);
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(2), 5_000), "Halo adds the VIP: " + lab.holders(Lab.VIP));
+            assertTrue(Sh.run("ip", "-n", n2.ns(), "addr", "show", "dev", VMAC_IF).contains(Lab.VIP + "/32"), "VIP on Halo's VMAC");
+            assertTrue(await(() -> hasRoutesAndRules(n2), 5_000), "routes/rules on Halo's n2");
+            // the killed keepalived left its VIP on n1; only the client's view matters: it follows the VMAC
+            assertTrue(probe.await(kill, "n2", 5_000).isPresent(), "client follows Halo");
+            assertTrue(garp.await(Lab.VIP, kill, "", 3_000).map(g -> g.mac().equalsIgnoreCase(VMAC)).orElse(false),
+                    "Halo's GARP from the VMAC: " + garp.all());
+            List<String> adv = adverts(lab, 3);
+            assertEquals(List.of(n2.mac() + " v3"), adv.stream().distinct().toList(), "vmac_xmit_base: Halo's adverts from eth0's MAC");
+
+            // keepalived returns and preempts: Halo leaves MASTER, removes VIP, routes and rules
+            n1ClearAndRestart(lab, ka);
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(1), 15_000), "keepalived preempts back: " + lab.holders(Lab.VIP));
+            assertTrue(await(() -> noRoutesOrRules(n2), 5_000), "Halo removed its routes and rules on leaving MASTER");
+            assertTrue(await(() -> hasRoutesAndRules(n1), 5_000), "keepalived's routes and rules on n1");
+            // While Halo was master, n2's kernel resolved the client with an ARP request sent from the VIP through
+            // eth0, so the client's cache may map the VIP to n2's eth0 MAC, and the neighbour locktime (1 s) then
+            // ignores keepalived's GARPs. That is the kernel's doing and the same with two keepalived; what counts
+            // here is that a fresh resolution answers with the VMAC and reaches n1.
+            assertTrue(clientNeighbour(lab).contains("lladdr " + VMAC), "VIP resolves to the VMAC: " + clientNeighbour(lab));
+            assertTrue(probe.await(Sh.nowMicros(), "n1", 5_000).isPresent(), "client reaches n1 again");
+            assertEquals(List.of(), LogCheck.complaints(halo.log()), "Halo complains about keepalived's packets");
+            assertEquals(List.of(), LogCheck.complaints(ka.log()), "keepalived complains about Halo's packets");
+        }
+    }
+
+    private static void n1ClearAndRestart(Lab lab, Daemon ka) {
+        ka.waitExit(2_000);
+        VrrpDaemons.clearPidFiles(lab, lab.node(1));
+        ka.start();
     }
 }
