@@ -221,4 +221,46 @@ class WiringSystemTest {
         VrrpDaemons.clearPidFiles(lab, lab.node(1));
         ka.start();
     }
+
+    /** IPv6 (VRRPv3 from the global default): the VMAC is 00:00:5e:00:02:VRID and keeps the parent's link-local. */
+    @Test
+    void ipv6VmacWithKeepalived() {
+        String vmac6 = "00:00:5e:00:02:3d";
+        java.util.function.IntFunction<String> conf = prio -> "global_defs {\n  vrrp_version 3\n}\n"
+                + "vrrp_instance VI_6 {\n  state BACKUP\n  interface eth0\n  use_vmac\n  virtual_router_id 61\n  priority " + prio + "\n"
+                + "  advert_int 0.1\n  virtual_ipaddress {\n    " + Lab.VIP6 + "/64\n  }\n}\n";
+        try (Lab lab = Lab.create(2, SystemTestSupport.baseDir())) {
+            Lab.Node n1 = lab.node(1);
+            Daemon halo = VrrpDaemons.create(lab, n1, VrrpDaemons.Kind.HALO, conf.apply(150)).start();
+            Daemon ka = VrrpDaemons.create(lab, lab.node(2), VrrpDaemons.Kind.KEEPALIVED, conf.apply(100)).start();
+            assertTrue(lab.awaitHolders(Lab.VIP6, Set.of(1), 30_000), "Halo holds the IPv6 VIP: " + lab.holders(Lab.VIP6) + "\n" + halo.log());
+            String link = Sh.run("ip", "-n", n1.ns(), "-d", "link", "show", "vrrp.61");
+            assertTrue(link.contains("link/ether " + vmac6), link);
+            assertTrue(Sh.run("ip", "-n", n1.ns(), "addr", "show", "dev", "vrrp.61").contains(Lab.VIP6 + "/64"), "VIP on vrrp.61");
+            ClientProbe probe = lab.own(new ClientProbe(lab, Lab.VIP6, Lab.PORT));
+            assertTrue(probe.await(0, "n1", 10_000).isPresent(), "client reaches the VIP on n1");
+            String out = Sh.tryRun("ip", "netns", "exec", lab.clientNs(), "timeout", "3", "tcpdump", "-i", "eth0", "-l", "-n", "-e", "-c", "3",
+                    "ip6 proto 112").out();
+            List<String> macs = out.lines().filter(l -> l.contains("VRRP")).map(l -> l.split(" ")[1]).distinct().toList();
+            assertEquals(List.of(vmac6), macs, "IPv6 adverts from the VMAC: " + out);
+
+            GarpCapture na = lab.own(new GarpCapture(lab));
+            long term = Sh.nowMicros();
+            halo.signalGroup("TERM");
+            assertEquals(0, halo.waitExit(15_000), "halo exits cleanly");
+            assertTrue(lab.awaitHolders(Lab.VIP6, Set.of(2), 5_000), "keepalived takes over: " + lab.holders(Lab.VIP6));
+            assertTrue(probe.await(term, "n2", 5_000).isPresent(), "client reaches n2");
+            assertTrue(na.await(Lab.VIP6, term, "", 3_000).map(g -> g.mac().equalsIgnoreCase(vmac6)).orElse(false),
+                    "keepalived's NA from the same VMAC: " + na.all());
+            VrrpDaemons.clearPidFiles(lab, n1);
+            long restart = Sh.nowMicros();
+            halo.start();
+            assertTrue(lab.awaitHolders(Lab.VIP6, Set.of(1), 30_000), "Halo preempts back: " + lab.holders(Lab.VIP6));
+            assertTrue(na.await(Lab.VIP6, restart, "", 3_000).map(g -> g.mac().equalsIgnoreCase(vmac6)).orElse(false),
+                    "Halo's unsolicited NA from the VMAC: " + na.all());
+            assertTrue(probe.await(Sh.nowMicros(), "n1", 5_000).isPresent(), "client reaches n1 again");
+            assertEquals(List.of(), LogCheck.complaints(halo.log()), "Halo complains about keepalived's packets");
+            assertEquals(List.of(), LogCheck.complaints(ka.log()), "keepalived complains about Halo's packets");
+        }
+    }
 }
