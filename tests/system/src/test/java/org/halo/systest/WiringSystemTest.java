@@ -56,7 +56,7 @@ class WiringSystemTest {
                 + "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  use_vmac\n  virtual_router_id 51\n  priority " + prio + "\n"
                 + "  advert_int 0.1\n" + extra + "  virtual_ipaddress {\n    " + Lab.VIP + "\n  }\n"
                 // src VIP: the kernel refuses the route unless the VIP is already there (keepalived's order: VIPs, then routes)
-                + "  virtual_routes {\n    src " + Lab.VIP + " to 10.99.0.0/16 via 10.77.0.1 dev eth0\n    blackhole 10.98.0.0/16 table 100\n  }\n"
+                + "  virtual_routes {\n    src " + Lab.VIP + " to 10.99.0.0/16 via 10.77.0.1 dev eth0\n    blackhole 10.98.0.0/16 table 100 no_track\n  }\n"
                 + "  virtual_rules {\n    from " + Lab.VIP + " table 100 priority 100\n  }\n}\n";
     }
 
@@ -160,6 +160,21 @@ class WiringSystemTest {
             List<GarpCapture.Garp> burst = garp.all().stream().filter(g -> g.micros() >= restart && g.address().equals(Lab.VIP)).toList();
             assertEquals(3, burst.size(), "GARPs after Halo's takeover: " + burst);
             assertTrue(burst.stream().allMatch(g -> g.mac().equalsIgnoreCase(VMAC)), "GARPs from the VMAC: " + burst);
+
+            // SIGHUP with use_vmac removed: the instance moves to eth0 and Halo deletes its VMAC (the file has no
+            // error, no_track on the blackhole route included: a file with errors is not reloaded)
+            try {
+                java.nio.file.Files.writeString(lab.dir().resolve("conf/n1.halo.conf"), conf("n1", 150).replace("  use_vmac\n", ""));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            halo.signal("HUP");
+            assertTrue(await(() -> Sh.tryRun("ip", "-n", n1.ns(), "link", "show", VMAC_IF).exit() != 0, 10_000), "VMAC deleted by the reload");
+            assertTrue(await(() -> Sh.run("ip", "-n", n1.ns(), "addr", "show", "dev", "eth0").contains(Lab.VIP + "/32"), 10_000),
+                    "VIP now on eth0\n" + halo.log());
+            assertTrue(lab.awaitHolders(Lab.VIP, Set.of(1), 10_000), "n1 holds the VIP alone: " + lab.holders(Lab.VIP));
+            assertTrue(await(() -> hasRoutesAndRules(n1), 5_000), "routes/rules still on n1");
+            assertTrue(probe.await(Sh.nowMicros(), "n1", 5_000).isPresent(), "client reaches n1 after the reload");
 
             assertEquals(List.of(), LogCheck.complaints(halo.log()), "Halo complains about keepalived's packets");
             assertEquals(List.of(), LogCheck.complaints(ka.log()), "keepalived complains about Halo's packets");
