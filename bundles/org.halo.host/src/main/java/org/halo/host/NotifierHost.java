@@ -3,7 +3,9 @@ package org.halo.host;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -26,7 +28,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <p>keepalived runs its notify scripts for the start-up transitions (INIT to BACKUP or MASTER). In a
  * framework the notifier bundles may activate a little after the VRRP runtime has published those, so
  * events of the first {@link #STARTUP_REPLAY_NANOS} after activation are kept (bounded) and replayed to
- * every notifier that arrives within that window. Later arrivals (hot swap) get only new events.
+ * every notifier whose name is seen for the first time within that window. A notifier that is replaced
+ * (uninstalled and reinstalled, updated) has had those events already and gets only new ones, as does
+ * everything arriving after the window.
  */
 @Component(service = {EventPublisher.class, NotifierHost.class}, immediate = true)
 public final class NotifierHost implements EventPublisher {
@@ -39,6 +43,7 @@ public final class NotifierHost implements EventPublisher {
     private final Map<Notifier, NotifierChannel> channels = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
     private final ArrayDeque<HaloEvent> startupEvents = new ArrayDeque<>();
+    private final Set<String> replayedTo = new HashSet<>();
     private final LongSupplier nanoClock;
     private final long activatedNanos;
     private long sequence;
@@ -83,7 +88,9 @@ public final class NotifierHost implements EventPublisher {
         synchronized (publishLock) {
             channels.put(notifier, ch);
             if (inStartupWindow()) {
-                startupEvents.forEach(ch::offer);
+                if (replayedTo.add(name)) {
+                    startupEvents.forEach(ch::offer);
+                }
             } else {
                 startupEvents.clear();
             }

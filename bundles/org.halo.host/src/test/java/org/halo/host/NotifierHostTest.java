@@ -112,13 +112,22 @@ class NotifierHostTest {
             CheckEngineTest.await("early got both", () -> early.size() == 2);
             assertEquals(List.of(1L, 2L), early.stream().map(HaloEvent::sequence).toList());
 
+            // the same notifier replaced (bundle update) inside the window: nothing replayed twice
+            List<HaloEvent> replaced = new CopyOnWriteArrayList<>();
+            Notifier replacement = replaced::add;
+            startup.addNotifier(replacement, Map.of(Notifier.NAME, "early"), PluginInfo.factory(null));
+            startup.publish(event("VI_1", VrrpState.BACKUP));
+            CheckEngineTest.await("replacement got the new one", () -> replaced.size() == 1);
+            assertEquals(3L, replaced.get(0).sequence());
+            startup.removeNotifier(replacement);
+
             now.addAndGet(NotifierHost.STARTUP_REPLAY_NANOS);
             List<HaloEvent> late = new CopyOnWriteArrayList<>();
             startup.addNotifier(late::add, Map.of(Notifier.NAME, "late"), PluginInfo.factory(null));
             startup.publish(event("VI_1", VrrpState.BACKUP));
             CheckEngineTest.await("late got the new one", () -> late.size() == 1);
-            assertEquals(3L, late.get(0).sequence());
-            CheckEngineTest.await("early got three, no repeats", () -> early.size() == 3);
+            assertEquals(4L, late.get(0).sequence());
+            CheckEngineTest.await("early got four, no repeats", () -> early.size() == 4);
         } finally {
             startup.close();
         }
