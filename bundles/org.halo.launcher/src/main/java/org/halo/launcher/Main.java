@@ -226,6 +226,11 @@ public final class Main {
         }
         LOG.log(Level.INFO, String.format("Halo ready in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         SdNotify.ready();
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // The packaging build's class-list run (lib/halo.jsa, docs/jvm-tuning.md): start, then stop cleanly,
+            // so the JVM writes the CDS archive of every class the start-up loaded.
+            app.framework().stop();
+        }
         app.awaitStop();
         // Stopped from inside (e.g. the shell's `stop 0`): run the same cleanup, then leave.
         try {
@@ -240,7 +245,10 @@ public final class Main {
     private static void stop(Appliance app, List<Path> pidFiles, Logging logging) {
         LOG.log(Level.INFO, "Stopping");
         if (app != null) { // null: stopped while the framework was still starting
-            stopFirst(app.context(), VRRP_RUNTIME);
+            BundleContext ctx = app.context();
+            if (ctx != null) { // null once the framework stopped itself (shell `stop 0`)
+                stopFirst(ctx, VRRP_RUNTIME);
+            }
             try {
                 app.close();
             } catch (Exception e) {
@@ -257,6 +265,9 @@ public final class Main {
         LOG.log(Level.INFO, "Stopped Halo");
         logging.close();
     }
+
+    /** System property: stop as soon as the daemon is ready (used to record the CDS archive at build time). */
+    static final String EXIT_WHEN_READY = "halo.exitWhenReady";
 
     /** Stopped before the rest of the framework, as keepalived stops its VRRP child first. */
     static final String VRRP_RUNTIME = "org.halo.vrrp.runtime";
