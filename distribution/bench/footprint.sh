@@ -107,7 +107,8 @@ thread_ticks() { # "tid name ticks" for every thread of one process
     done
 }
 
-# One run of one kind: prints "start_s rss_mb cpu_pct".
+# One run of one kind: writes "start_s rss_mb cpu_pct" to $work/r. Runs in this shell (not in a $(...)
+# subshell), so the EXIT trap knows the daemon and tcpdump pids and stops them on any interruption.
 run_once() {
     local kind=$1 n=$2 t0 first
     : > "$work/tcpd.out"
@@ -141,7 +142,7 @@ run_once() {
     [ "$threads" = 1 ] && [ "$kind" != keepalived ] && cp "$work/threads0" "$work/threads0-$kind"
     stop_daemon
     awk -v t0="$t0" -v t1="$first" -v rss="$rss" -v c="$((c1 - c0))" -v hz="$hz" -v idle="$idle" \
-        'BEGIN { printf "%.3f %.1f %.2f\n", t1 - t0, rss / 1024, 100 * c / hz / idle }'
+        'BEGIN { printf "%.3f %.1f %.2f\n", t1 - t0, rss / 1024, 100 * c / hz / idle }' > "$work/r"
 }
 
 stats() { # min / median / max of numbers on stdin
@@ -155,7 +156,8 @@ echo "halo: $dist  HALO_JAVA_OPTS=${HALO_JAVA_OPTS:-(bin/halo default)}"
 IFS=, read -r -a kindlist <<<"$kinds"
 for kind in "${kindlist[@]}"; do
     for n in $(seq 1 "$runs"); do
-        r=$(run_once "$kind" "$n")
+        run_once "$kind" "$n"
+        r=$(cat "$work/r")
         echo "$kind run $n: start->first advert ${r%% *} s, RSS $(echo "$r" | cut -d' ' -f2) MB, idle CPU ${r##* } %"
         echo "$r" >> "$work/results-$kind"
     done
