@@ -79,8 +79,10 @@ public final class Appliance implements AutoCloseable {
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, Appliance.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        long t0 = System.nanoTime();
         Framework fw = factory.newFramework(props);
         fw.init();
+        long tInit = System.nanoTime();
         BundleContext ctx = fw.getBundleContext();
         ctx.addFrameworkListener(ev -> {
             if (ev.getType() == FrameworkEvent.ERROR) {
@@ -94,7 +96,9 @@ public final class Appliance implements AutoCloseable {
             if (!Files.isRegularFile(jar)) {
                 throw new IOException("feature '" + s.featureName() + "' lists " + b.id() + " but " + jar + " is missing");
             }
-            Bundle bundle = ctx.installBundle(jar.toUri().toString());
+            // reference: Felix reads the jar in place instead of copying it into the bundle cache at every start
+            // (23 jars, about a third of the framework's start-up time); bundle/ is not modified while a daemon runs.
+            Bundle bundle = ctx.installBundle("reference:" + jar.toUri());
             bundle.adapt(BundleStartLevel.class).setStartLevel(b.startLevel());
             installed.add(bundle);
         }
@@ -103,9 +107,11 @@ public final class Appliance implements AutoCloseable {
                 b.start(); // persistent start: it becomes active when its start level is reached
             }
         }
+        long tInstalled = System.nanoTime();
         FrameworkStartLevel fsl = fw.adapt(FrameworkStartLevel.class);
         fw.start();
         moveTo(fsl, 1);
+        long tLevel1 = System.nanoTime();
         try {
             applyConfigurations(ctx, configurations);
         } catch (ReflectiveOperationException | InvalidSyntaxException | RuntimeException e) {
@@ -113,12 +119,19 @@ public final class Appliance implements AutoCloseable {
             throw new IOException("cannot apply the configurations of feature '" + s.featureName() + "': " + e, e);
         }
         moveTo(fsl, top);
+        // -D: where start-up time goes (docs/jvm-tuning.md)
+        LOG.log(Level.DEBUG, () -> String.format("framework init %d ms, %d bundles installed %d ms, start level 1 %d ms, start level %d %d ms",
+                ms(tInit - t0), installed.size(), ms(tInstalled - tInit), ms(tLevel1 - tInstalled), top, ms(System.nanoTime() - tLevel1)));
         for (Bundle b : installed) {
             if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 LOG.log(Level.ERROR, "bundle " + b.getSymbolicName() + " " + b.getVersion() + " is not active");
             }
         }
         return new Appliance(fw, s);
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     private static void moveTo(FrameworkStartLevel fsl, int level) throws InterruptedException {

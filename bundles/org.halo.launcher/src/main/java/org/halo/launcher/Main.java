@@ -143,15 +143,33 @@ public final class Main {
                 }));
     }
 
-    /** A top-level keyword's first word in the configuration file, or null (also when the file does not parse). */
-    private static String globalKeyword(Path config, String configId, String keyword) {
+    /** Words that can name the daemon, or pull in files that might ({@code include}). */
+    private static final java.util.regex.Pattern NAMING_WORDS = java.util.regex.Pattern.compile("\\b(instance|net_namespace|include)\\b");
+
+    /**
+     * Top-level keywords' first words in the configuration file (null when absent or when the file does not
+     * parse). The file is parsed at most once, and not at all when no word could name the daemon: a
+     * 10,000-instance file takes seconds to parse, and the config bridge parses it again anyway.
+     */
+    static java.util.function.Function<String, String> globalKeywords(Path config, String configId) {
         try {
-            org.halo.config.grammar.Node tree = org.halo.config.ConfigLoader.load(config, configId).tree();
-            org.halo.config.grammar.Node n = tree == null ? null : tree.last(keyword);
-            return n == null || n.args().isEmpty() ? null : n.arg(0);
-        } catch (RuntimeException e) {
-            return null;
+            if (!NAMING_WORDS.matcher(Files.readString(config)).find()) {
+                return keyword -> null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return keyword -> null;
         }
+        org.halo.config.grammar.Node tree;
+        try {
+            tree = org.halo.config.ConfigLoader.load(config, configId).tree();
+        } catch (RuntimeException e) {
+            tree = null;
+        }
+        org.halo.config.grammar.Node root = tree;
+        return keyword -> {
+            org.halo.config.grammar.Node n = root == null ? null : root.last(keyword);
+            return n == null || n.args().isEmpty() ? null : n.arg(0);
+        };
     }
 
     static Path home() {
@@ -170,7 +188,10 @@ public final class Main {
     private static int daemon(Options o, Path config, String configId, PrintStream out) throws Exception {
         Logging logging = Logging.install(o.has("log-console"), o.has("log-detail"), o.has("no-syslog"),
                 o.value("log-facility").orElse(null));
-        String name = daemonName(o, keyword -> globalKeyword(config, configId, keyword));
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<String, String>> keywords =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        String name = daemonName(o, keyword -> keywords.updateAndGet( // only when neither --name nor -p names the daemon
+                k -> k != null ? k : globalKeywords(config, configId)).apply(keyword));
         Path home = home();
         Path runDir = o.path("run-dir").orElse(RUN_ROOT.resolve(name));
         Path stateDir = o.path("state-dir").orElse(home.resolve("var").resolve(name));
@@ -226,6 +247,11 @@ public final class Main {
         }
         LOG.log(Level.INFO, String.format("Halo ready in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         SdNotify.ready();
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // The packaging build's class-list run (lib/halo.jsa, docs/jvm-tuning.md): start, then stop cleanly,
+            // so the JVM writes the CDS archive of every class the start-up loaded.
+            app.framework().stop();
+        }
         app.awaitStop();
         // Stopped from inside (e.g. the shell's `stop 0`): run the same cleanup, then leave.
         try {
@@ -240,7 +266,10 @@ public final class Main {
     private static void stop(Appliance app, List<Path> pidFiles, Logging logging) {
         LOG.log(Level.INFO, "Stopping");
         if (app != null) { // null: stopped while the framework was still starting
-            stopFirst(app.context(), VRRP_RUNTIME);
+            BundleContext ctx = app.context();
+            if (ctx != null) { // null once the framework stopped itself (shell `stop 0`)
+                stopFirst(ctx, VRRP_RUNTIME);
+            }
             try {
                 app.close();
             } catch (Exception e) {
@@ -257,6 +286,9 @@ public final class Main {
         LOG.log(Level.INFO, "Stopped Halo");
         logging.close();
     }
+
+    /** System property: stop as soon as the daemon is ready (used to record the CDS archive at build time). */
+    static final String EXIT_WHEN_READY = "halo.exitWhenReady";
 
     /** Stopped before the rest of the framework, as keepalived stops its VRRP child first. */
     static final String VRRP_RUNTIME = "org.halo.vrrp.runtime";

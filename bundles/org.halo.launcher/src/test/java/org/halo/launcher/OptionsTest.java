@@ -88,6 +88,18 @@ class OptionsTest {
     }
 
     @Test
+    void globalKeywordsReadTopLevelWordsOfTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path named = dir.resolve("named.conf");
+        java.nio.file.Files.writeString(named, "instance edge3\nvrrp_instance VI_1 {\n  interface lo\n}\n");
+        assertEquals("edge3", Main.globalKeywords(named, "h").apply("instance"));
+        assertEquals(null, Main.globalKeywords(named, "h").apply("net_namespace"));
+        Path plain = dir.resolve("plain.conf");
+        java.nio.file.Files.writeString(plain, "vrrp_instance VI_1 {\n  interface lo\n}\n");
+        assertEquals(null, Main.globalKeywords(plain, "h").apply("instance"));
+        assertEquals(null, Main.globalKeywords(dir.resolve("missing.conf"), "h").apply("instance"));
+    }
+
+    @Test
     void versionAndHelpExitZero() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
