@@ -63,6 +63,9 @@ public final class Main {
             err.println(versionText());
             return 0;
         }
+        if (o.has("signum")) {
+            return signum(o.value("signum").orElse(""), out, err);
+        }
         List<Options.Flag> missing = o.unimplemented();
         if (!missing.isEmpty()) {
             err.println("halo: recognised but not implemented yet: " + missing.stream()
@@ -82,6 +85,28 @@ public final class Main {
             LOG.log(Level.ERROR, "Halo failed to start: " + e, e);
             return 1;
         }
+    }
+
+    /**
+     * keepalived's {@code --signum=NAME}: the signal a controller (systemd's ExecReload, the Prometheus
+     * exporters) sends for a function. STATS_CLEAR and JSON are real-time signals (63, 36) that a JVM cannot
+     * catch; bin/halo ignores them, and Halo answers like a keepalived built without them (exit 1) so a
+     * controller in JSON mode fails loudly instead of reading a file nobody writes.
+     */
+    static int signum(String function, PrintStream out, PrintStream err) {
+        Integer number = switch (function) {
+            case "STOP" -> 15;
+            case "RELOAD" -> 1;
+            case "DATA" -> 10;
+            case "STATS" -> 12;
+            default -> null;
+        };
+        if (number == null) {
+            err.println("Unknown sigfunc " + function);
+            return 1;
+        }
+        out.println(number);
+        return 0;
     }
 
     static String version() {

@@ -48,7 +48,7 @@ public final class Options {
             new Flag('M', "core-dump-pattern", Arg.OPTIONAL, false, "Also set /proc/sys/kernel/core_pattern"),
             new Flag('e', "all-config", Arg.NONE, false, "Error if any configuration file missing"),
             new Flag('i', "config-id", Arg.REQUIRED, true, "Skip any configuration lines beginning '@' that don't match id"),
-            new Flag('\0', "signum", Arg.REQUIRED, false, "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON"),
+            new Flag('\0', "signum", Arg.REQUIRED, true, "Return signal number for STOP, RELOAD, DATA, STATS (STATS_CLEAR, JSON: see docs)"),
             new Flag('t', "config-test", Arg.OPTIONAL, true, "Check the configuration for obvious errors"),
             new Flag('v', "version", Arg.NONE, true, "Display the version number"),
             new Flag('h', "help", Arg.NONE, true, "Display this help message"),

@@ -108,4 +108,26 @@ class OptionsTest {
         assertEquals(0, Main.run(new String[] {"--help"}, System.out, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--use-file"));
     }
+
+    /** keepalived 2.2.7's answers (checked: keepalived --signum=X for each); JSON/STATS_CLEAR as a build without them. */
+    @Test
+    void signumAnswersAsKeepalivedForTheSignalsHaloHandles() {
+        for (String[] fx : new String[][] {{"STOP", "15"}, {"RELOAD", "1"}, {"DATA", "10"}, {"STATS", "12"}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int rc = Main.run(new String[] {"--signum=" + fx[0]}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, rc, fx[0]);
+            assertEquals(fx[1], out.toString(StandardCharsets.UTF_8).trim(), fx[0]);
+        }
+        for (String f : List.of("JSON", "STATS_CLEAR", "FOO")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int rc = Main.run(new String[] {"--signum", f}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, rc, f);
+            assertEquals("Unknown sigfunc " + f, err.toString(StandardCharsets.UTF_8).trim());
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+        }
+    }
 }
