@@ -84,12 +84,18 @@ final class Instance {
         return cfg.advertIntervalMillis() * MS;
     }
 
-    /** keepalived VRRP_TIMER_SKEW: v2 (256-prio)/256 s unscaled; v3 scaled by the master interval, in cs. */
+    /**
+     * keepalived 2.2.7's VRRP_TIMER_SKEW in microseconds: v2 (256-prio) * 1 s / 256, not scaled by the
+     * interval; v3 (256-prio) * master_adver_int[cs] * 625 / 16 (625/16 = 10000 us per cs / 256), so the
+     * interval is counted in whole centiseconds but the skew itself keeps its microseconds. At 10 ms adverts
+     * and priority 100 that is 6093 us: rounding it to whole centiseconds (0) would put the master-down
+     * timer at exactly 3 intervals, where two lost adverts plus any send jitter already cause a takeover.
+     */
     long skewNanos() {
         long p = effectivePriority;
         if (cfg.version() == 3) {
             long centis = masterAdverNanos / (10 * MS);
-            return ((256 - p) * centis / 256) * 10 * MS;
+            return (256 - p) * centis * 625 / 16 * US;
         }
         return (256 - p) * 1_000_000L / 256 * US;
     }
