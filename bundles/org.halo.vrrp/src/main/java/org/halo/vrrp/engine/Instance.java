@@ -341,9 +341,10 @@ final class Instance {
 
     // ---- receive ------------------------------------------------------------------------------
 
-    void receive(InboundPacket p) {
+    /** @param receivedNanos loop-clock time at which the packet left the socket (the timers count from it) */
+    void receive(InboundPacket p, long receivedNanos) {
         switch (state) {
-            case BACKUP -> backupRx(p);
+            case BACKUP -> backupRx(p, receivedNanos);
             case MASTER -> masterRx(p);
             default -> PacketValidator.check(this, p, true); // counted, otherwise ignored (FAULT/INIT/STOP)
         }
@@ -351,7 +352,7 @@ final class Instance {
     }
 
     /** vrrp_state_backup. */
-    private void backupRx(InboundPacket p) {
+    private void backupRx(InboundPacket p, long receivedNanos) {
         boolean checkAddr = !cfg.skipCheckAdvAddr() || masterAddr == null
                 || Addresses.compare(masterAddr, p.source()) != 0;
         PacketValidator.Result r = PacketValidator.check(this, p, checkAddr);
@@ -361,9 +362,10 @@ final class Instance {
         VrrpAdvert a = r.advert();
         int prio = a.priority();
         long now = now();
+        long lag = Math.max(0, now - receivedNanos);
         if (prio == 0) {
             log(n() + "Backup received priority 0 advertisement");
-            armDown(skewNanos());
+            armDown(skewNanos() - lag);
         } else if (cfg.nopreempt() || prio >= effectivePriority
                 || (cfg.preemptDelayMillis() > 0 && (!preemptArmed || preemptDeadline > now))) {
             if (cfg.version() == 3) {
@@ -385,7 +387,7 @@ final class Instance {
                 }
             }
             wantState = VrrpState.BACKUP;
-            armDown(downTimerNanos());
+            armDown(downTimerNanos() - lag);
         } else {
             log(n() + "received lower priority (" + prio + ") advert from " + Addresses.format(p.source())
                     + " - discarding");
