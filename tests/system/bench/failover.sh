@@ -5,7 +5,7 @@
 #   tests/system/bench/failover.sh --rounds 5 --idle 30 --flap 60 --loss 0,20 \
 #       --kinds keepalived,halo --setups v2-1s,v3-100ms,v3-10ms
 # --phase F (default 0.5): signal F x advert interval after one of the master's adverts; --phase random.
-# Kinds: keepalived (always, the reference), halo_core (Halo VRRP core: engine + Linux layer + runtime
+# Kinds (default keepalived,halo): keepalived (always, the reference), halo_core (Halo VRRP core: engine + Linux layer + runtime
 # wiring as a plain JVM, HaloCoreNode), halo (the distribution's bin/halo, when built).
 # bin/halo comes from distribution/target/halo-*/bin/halo or -Dhalo.bin (HALO_BENCH_JAVA_OPTS).
 set -eu
