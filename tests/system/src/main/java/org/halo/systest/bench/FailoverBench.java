@@ -216,8 +216,9 @@ public final class FailoverBench {
         }
         for (Lab.Node n : lab.nodes()) {
             List<GcLog.Pause> pauses = GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name());
-            results.add(setup.label(), kind, "GC pauses " + n.name() + " (count)", pauses.size());
-            results.add(setup.label(), kind, "GC pause max " + n.name() + " ms", pauses.stream().mapToDouble(GcLog.Pause::millis).max().orElse(0));
+            // the whole run, start-ups included (n1 is restarted after every round)
+            results.add(setup.label(), kind, "GC pauses " + n.name() + " incl. start-ups (count)", pauses.size());
+            results.add(setup.label(), kind, "GC pause max " + n.name() + " incl. start-ups ms", pauses.stream().mapToDouble(GcLog.Pause::millis).max().orElse(0));
         }
     }
 
@@ -311,9 +312,21 @@ public final class FailoverBench {
                 pauses.addAll(GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name()));
             }
             long down = setup.downMicros(100);
-            long withGc = events.stream().filter(VipWatch.Event::added)
-                    .filter(e -> pauses.stream().anyMatch(p -> p.overlaps(e.micros() - down - 2_000, e.micros()))).count();
+            long withGc = 0;
+            for (VipWatch.Event e : events) {
+                if (!e.added()) {
+                    continue;
+                }
+                List<GcLog.Pause> hit = pauses.stream().filter(p -> p.overlaps(e.micros() - down - 2_000, e.micros())).toList();
+                if (!hit.isEmpty()) {
+                    withGc++;
+                    log(String.format("%s %s %d%% loss: takeover by n%d at %d us follows GC pause(s) %s", kind, setup.label(), loss, e.node(), e.micros(),
+                            hit.stream().map(p -> String.format("%s %.1f ms", p.node(), p.millis())).toList()));
+                }
+            }
             results.add(setup.label(), kind, w(loss) + "takeovers with a GC pause in the master-down window", withGc);
+            results.add(setup.label(), kind, w(loss) + "longest GC pause in the window ms",
+                    pauses.stream().filter(p -> p.overlaps(t0, t1)).mapToDouble(GcLog.Pause::millis).max().orElse(0));
         }
         String w = w(loss);
         results.add(setup.label(), kind, w + "spurious takeovers", masters1 - masters0);
