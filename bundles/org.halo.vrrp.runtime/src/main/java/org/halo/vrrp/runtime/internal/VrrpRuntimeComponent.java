@@ -112,7 +112,11 @@ public final class VrrpRuntimeComponent {
             }
         });
         releaseOnTerm = new Thread(() -> node.release(2000), "vrrp-release-on-term");
-        Runtime.getRuntime().addShutdownHook(releaseOnTerm);
+        try {
+            Runtime.getRuntime().addShutdownHook(releaseOnTerm);
+        } catch (IllegalStateException shuttingDown) {
+            // activated while the JVM exits: deactivate releases as before
+        }
         registrations.add(context.registerService(StatusSource.class, node, null));
         registrations.add(context.registerService(VrrpRuntime.class, new RuntimeViews(node), null));
         registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.INSTANCE_PID, instances),
