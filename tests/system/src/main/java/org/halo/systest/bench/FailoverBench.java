@@ -123,7 +123,7 @@ public final class FailoverBench {
             for (String signal : List.of("KILL", "TERM")) {
                 for (int r = 1; r <= options.rounds; r++) {
                     settle(lab, probe, watch, setup, kind);
-                    long t0 = fire(adverts, n1, d1, signal, setup);
+                    long t0 = fire(adverts, n1, d1, signal, setup, kind);
                     Optional<VipWatch.Event> vip = watch.awaitAdd(Lab.VIP, t0, 1, 15_000);
                     Optional<ClientProbe.Answer> client = probe.await(t0, "n2", 15_000);
                     Optional<GarpCapture.Garp> g = garp.await(Lab.VIP, t0, n1.mac(), 15_000);
@@ -182,7 +182,7 @@ public final class FailoverBench {
      * point of its advert cycle and the SIGKILL figures do not carry up to one interval of phase noise. The
      * phase actually achieved is recorded from the capture. {@code --phase random}: signal at once.
      */
-    private long fire(AdvertCapture adverts, Lab.Node n1, Daemon d1, String signal, Setup setup) {
+    private long fire(AdvertCapture adverts, Lab.Node n1, Daemon d1, String signal, Setup setup, Kind kind) {
         int sig = Kill.number(signal);
         if (options.phase < 0) {
             return Kill.group(d1.pid(), sig);
@@ -190,7 +190,7 @@ public final class FailoverBench {
         long interval = setup.intervalMicros();
         Optional<AdvertCapture.Advert> a = adverts.awaitFrom(n1.ip(), Sh.nowMicros(), 3 * interval / 1000 + 2000);
         if (a.isEmpty()) {
-            results.note(setup.label(), Kind.KEEPALIVED, "no advert from n1 seen before a signal: sent at a random phase");
+            results.note(setup.label(), kind, "no advert from n1 seen before a signal: sent at a random phase");
             return Kill.group(d1.pid(), sig);
         }
         long target = a.get().micros() + Math.round(options.phase * interval);
