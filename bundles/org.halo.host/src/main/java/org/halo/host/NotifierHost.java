@@ -1,9 +1,11 @@
 package org.halo.host;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.halo.api.notify.EventPublisher;
 import org.halo.api.notify.HaloEvent;
@@ -20,19 +22,39 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The event publisher: assigns sequence numbers and fans each event out to every notifier's own
  * bounded queue ({@link NotifierChannel}). A blocked notifier delays only itself.
+ *
+ * <p>keepalived runs its notify scripts for the start-up transitions (INIT to BACKUP or MASTER). In a
+ * framework the notifier bundles may activate a little after the VRRP runtime has published those, so
+ * events of the first {@link #STARTUP_REPLAY_NANOS} after activation are kept (bounded) and replayed to
+ * every notifier that arrives within that window. Later arrivals (hot swap) get only new events.
  */
 @Component(service = {EventPublisher.class, NotifierHost.class}, immediate = true)
 public final class NotifierHost implements EventPublisher {
 
     static final long DEFAULT_TIMEOUT_MS = 10_000;
     static final int DEFAULT_QUEUE = 1024;
+    static final long STARTUP_REPLAY_NANOS = 10_000_000_000L;
+    static final int STARTUP_REPLAY_MAX = 256;
 
     private final Map<Notifier, NotifierChannel> channels = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
+    private final ArrayDeque<HaloEvent> startupEvents = new ArrayDeque<>();
+    private final LongSupplier nanoClock;
+    private final long activatedNanos;
     private long sequence;
 
     @Activate
     public NotifierHost() {
+        this(System::nanoTime);
+    }
+
+    NotifierHost(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.activatedNanos = nanoClock.getAsLong();
+    }
+
+    private boolean inStartupWindow() {
+        return nanoClock.getAsLong() - activatedNanos < STARTUP_REPLAY_NANOS;
     }
 
     @Deactivate
@@ -60,6 +82,11 @@ public final class NotifierHost implements EventPublisher {
                 Duration.ofMillis(timeoutMs), queue);
         synchronized (publishLock) {
             channels.put(notifier, ch);
+            if (inStartupWindow()) {
+                startupEvents.forEach(ch::offer);
+            } else {
+                startupEvents.clear();
+            }
         }
     }
 
@@ -79,6 +106,14 @@ public final class NotifierHost implements EventPublisher {
             HaloEvent numbered = event.withSequence(++sequence);
             for (NotifierChannel ch : channels.values()) {
                 ch.offer(numbered);
+            }
+            if (inStartupWindow()) {
+                if (startupEvents.size() == STARTUP_REPLAY_MAX) {
+                    startupEvents.pollFirst();
+                }
+                startupEvents.addLast(numbered);
+            } else {
+                startupEvents.clear();
             }
             return numbered;
         }

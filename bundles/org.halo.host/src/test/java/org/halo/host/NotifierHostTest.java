@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.halo.api.notify.HaloEvent;
 import org.halo.api.notify.Notifier;
@@ -96,5 +97,30 @@ class NotifierHostTest {
         CheckEngineTest.await("a got all", () -> a.size() == 1000);
         assertTrue(b.size() <= 501);
         assertEquals(1, host.notifiers().size());
+    }
+
+    @Test
+    void notifiersArrivingSoonAfterStartGetTheStartupTransitionsLaterOnesDoNot() throws Exception {
+        AtomicLong now = new AtomicLong(1_000);
+        NotifierHost startup = new NotifierHost(now::get);
+        try {
+            startup.publish(event("VI_1", VrrpState.BACKUP));
+            List<HaloEvent> early = new CopyOnWriteArrayList<>();
+            now.addAndGet(200_000_000L);
+            startup.addNotifier(early::add, Map.of(Notifier.NAME, "early"), PluginInfo.factory(null));
+            startup.publish(event("VI_1", VrrpState.MASTER));
+            CheckEngineTest.await("early got both", () -> early.size() == 2);
+            assertEquals(List.of(1L, 2L), early.stream().map(HaloEvent::sequence).toList());
+
+            now.addAndGet(NotifierHost.STARTUP_REPLAY_NANOS);
+            List<HaloEvent> late = new CopyOnWriteArrayList<>();
+            startup.addNotifier(late::add, Map.of(Notifier.NAME, "late"), PluginInfo.factory(null));
+            startup.publish(event("VI_1", VrrpState.BACKUP));
+            CheckEngineTest.await("late got the new one", () -> late.size() == 1);
+            assertEquals(3L, late.get(0).sequence());
+            CheckEngineTest.await("early got three, no repeats", () -> early.size() == 3);
+        } finally {
+            startup.close();
+        }
     }
 }

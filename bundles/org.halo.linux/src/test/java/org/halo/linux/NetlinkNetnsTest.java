@@ -232,6 +232,9 @@ class NetlinkNetnsTest {
 
     @Test
     void ipv4VmacAsKeepalivedMakesIt() throws Exception {
+        // values an operator had before: restored when the last VMAC goes, as keepalived does
+        a.exec("sysctl", "-q", "-w", "net.ipv4.conf.hna.arp_ignore=2", "net.ipv4.conf.hna.arp_filter=0", "net.ipv4.conf.all.rp_filter=2",
+                "net.ipv4.conf.default.rp_filter=1");
         Link vmac = a.call(() -> nl.createVmac("vrrp.51", "hna", 51, false, null));
         try {
             assertEquals(MacAddress.vrrp(51, false), vmac.mac());
@@ -257,10 +260,20 @@ class NetlinkNetnsTest {
             // a leftover with the wrong MAC is replaced
             Link other = a.call(() -> nl.createVmac("vrrp.51", "hna", 52, false, null));
             assertEquals(MacAddress.vrrp(52, false), other.mac());
+            assertEquals("2", a.exec("sysctl", "-n", "net.ipv4.conf.default.rp_filter").trim(), "default raised to all's old value");
+            // a second VMAC on the same parent: deleting one of the two restores nothing yet
+            a.call(() -> nl.createVmac("vrrp.53", "hna", 53, false, null));
+            a.call(() -> nl.deleteLink("vrrp.53"));
+            assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.hna.arp_ignore").trim());
+            assertEquals("0", a.exec("sysctl", "-n", "net.ipv4.conf.all.rp_filter").trim());
         } finally {
-            nl.deleteLink("vrrp.51");
+            a.call(() -> nl.deleteLink("vrrp.51"));
         }
         assertTrue(nl.link("vrrp.51").isEmpty());
+        assertEquals("2", a.exec("sysctl", "-n", "net.ipv4.conf.hna.arp_ignore").trim(), "parent's arp_ignore restored");
+        assertEquals("0", a.exec("sysctl", "-n", "net.ipv4.conf.hna.arp_filter").trim(), "parent's arp_filter restored");
+        assertEquals("2", a.exec("sysctl", "-n", "net.ipv4.conf.all.rp_filter").trim(), "all.rp_filter restored");
+        assertEquals("1", a.exec("sysctl", "-n", "net.ipv4.conf.default.rp_filter").trim(), "default.rp_filter restored");
         // a non-macvlan interface of that name is never taken over or deleted
         LinuxException e = assertThrows(LinuxException.class, () -> a.call(() -> nl.createVmac("hna", "lo", 9, false, null)));
         assertEquals(17, e.errno());

@@ -47,6 +47,10 @@ public final class KeywordTable {
         if ("virtual_server_group".equals(k.name())) {
             notes = "named list";
         }
+        String extra = Implemented.NOTES.get(block + "/" + k.name());
+        if (extra != null) {
+            notes = notes.isEmpty() ? extra : notes + "; " + extra;
+        }
         b.append("| ").append(block).append(" | `").append(k.name()).append("` | ").append(KIND.get(k.kind().name())).append(" | ")
             .append(k.implemented() ? "implemented" : "parsed").append(" | ")
             .append(k.aliases().isEmpty() ? "" : "`" + String.join("`, `", k.aliases()) + "`").append(" | ").append(notes).append(" |\n");

@@ -240,9 +240,11 @@ public final class Validator {
         }
         for (Node n : v.all("virtual_routes")) {
             routes(n, true);
+            HaloRoutes.noteUnsupported(d, n, true);
         }
         for (Node n : v.all("virtual_rules")) {
             rules(n);
+            HaloRoutes.noteUnsupported(d, n, false);
         }
         int peers = 0;
         for (Node up : v.all("unicast_peer")) {

@@ -150,13 +150,20 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
                 .u32(0).u32(0);
         try {
             socket.transact(r, "delete link " + name);
-            return true;
         } catch (LinuxException e) {
             if (e.errno() == ENODEV) {
                 return false;
             }
             throw e;
         }
+        try {
+            sysctl.vmacRemoved(name);
+        } catch (LinuxException e) {
+            // the link is gone either way; the caller's namespace may not allow /proc/sys writes
+            java.util.logging.Logger.getLogger(NetlinkImpl.class.getName()).warning("cannot restore sysctls after deleting " + name + ": "
+                    + e.getMessage());
+        }
+        return true;
     }
 
     @Override

@@ -33,15 +33,58 @@ import java.util.List;
  * @param masterDownMicros   master down interval, microseconds
  * @param garp               gratuitous ARP settings
  * @param counters           counters since start or last clear
+ * @param peers              unicast peers with their accepted TTL range (keepalived's min_ttl / max_ttl)
+ * @param unicastTtl         unicast_ttl
+ * @param checkUnicastSrc    check_unicast_src
+ * @param unicastChecksumCompat keepalived's "Unicast checksum compatibility": {@code no} or {@code yes} (old_unicast_checksum)
+ * @param tracks             tracked interfaces, scripts, files and processes
+ * @param downTimerAdverts   down_timer_adverts
+ * @param lowerPrioNoAdvert  lower_prio_no_advert in force
+ * @param higherPrioSendAdvert higher_prio_send_advert in force
+ * @param skipCheckAdvAddr   skip_check_adv_addr
+ * @param strict             vrrp_strict
+ * @param dontTrackPrimary   dont_track_primary
+ * @param excludedVips       virtual_ipaddress_excluded, formatted as {@code vips}
  */
 public record InstanceStatus(String name, int vrid, int version, boolean ipv6, String interfaceName, String vmacInterface,
         String state, String wantState, int basePriority, int effectivePriority, int masterPriority,
         double advertIntervalSec, double masterAdvertIntervalSec, String masterAddress, String sourceAddress,
         List<String> unicastPeers, boolean nopreempt, int preemptDelaySec, boolean accept, int authType, String authData,
         List<String> vips, boolean vipsSet, String syncGroup, double lastTransitionEpochSec, long masterDownMicros, Garp garp,
-        Counters counters) {
+        Counters counters, List<Peer> peers, int unicastTtl, boolean checkUnicastSrc, String unicastChecksumCompat, List<Track> tracks,
+        int downTimerAdverts, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean strict,
+        boolean dontTrackPrimary, List<String> excludedVips) {
     public InstanceStatus {
+        excludedVips = List.copyOf(excludedVips);
         unicastPeers = List.copyOf(unicastPeers);
         vips = List.copyOf(vips);
+        peers = List.copyOf(peers);
+        tracks = List.copyOf(tracks);
+        unicastChecksumCompat = unicastChecksumCompat == null ? "no" : unicastChecksumCompat;
+    }
+
+    /**
+     * The 1.0 form: the fields added in 1.1 take keepalived's defaults (peers with TTL 0..255, unicast_ttl
+     * 255, no tracks, down_timer_adverts 3, every option off).
+     */
+    public InstanceStatus(String name, int vrid, int version, boolean ipv6, String interfaceName, String vmacInterface, String state,
+            String wantState, int basePriority, int effectivePriority, int masterPriority, double advertIntervalSec,
+            double masterAdvertIntervalSec, String masterAddress, String sourceAddress, List<String> unicastPeers, boolean nopreempt,
+            int preemptDelaySec, boolean accept, int authType, String authData, List<String> vips, boolean vipsSet, String syncGroup,
+            double lastTransitionEpochSec, long masterDownMicros, Garp garp, Counters counters) {
+        this(name, vrid, version, ipv6, interfaceName, vmacInterface, state, wantState, basePriority, effectivePriority, masterPriority,
+                advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt, preemptDelaySec, accept,
+                authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, counters,
+                unicastPeers.stream().map(p -> new Peer(p, 0, 255)).toList(), 255, false, "no", List.of(), 3, false, false, false, false,
+                false, List.of());
+    }
+
+    /** The same status with other counters (keepalived's stats-clear shows counters since the clear). */
+    public InstanceStatus withCounters(Counters c) {
+        return new InstanceStatus(name, vrid, version, ipv6, interfaceName, vmacInterface, state, wantState, basePriority, effectivePriority,
+                masterPriority, advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt,
+                preemptDelaySec, accept, authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, c, peers,
+                unicastTtl, checkUnicastSrc, unicastChecksumCompat, tracks, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert,
+                skipCheckAdvAddr, strict, dontTrackPrimary, excludedVips);
     }
 }

@@ -3,9 +3,11 @@ package org.halo.status.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.halo.status.api.Counters;
 import org.halo.status.api.InstanceStatus;
+import org.halo.status.api.Track;
 
 /**
  * /tmp/keepalived.json as keepalived 2.2.7 writes it (vrrp_json.c): one array element per instance
@@ -27,6 +29,14 @@ public final class JsonFormat {
     }
 
     public static String format(List<InstanceStatus> instances) {
+        return format(instances, Map.of());
+    }
+
+    /**
+     * @param scriptCommands vrrp_script name to its command line: keepalived lists a tracked script by its
+     *        command ("'/usr/bin/true'"); a script the plug-in host does not report is listed by name
+     */
+    public static String format(List<InstanceStatus> instances, Map<String, String> scriptCommands) {
         StringBuilder b = new StringBuilder("[");
         for (int n = 0; n < instances.size(); n++) {
             if (n > 0) {
@@ -34,12 +44,14 @@ public final class JsonFormat {
             }
             InstanceStatus i = instances.get(n);
             Obj d = new Obj();
-            d.str("iname", i.name()).num("dont_track_primary", 0).num("skip_check_adv_addr", 0).num("strict_mode", 0)
+            d.str("iname", i.name()).num("dont_track_primary", i.dontTrackPrimary() ? 1 : 0).num("skip_check_adv_addr", i.skipCheckAdvAddr() ? 1 : 0)
+                    .num("strict_mode", i.strict() ? 1 : 0)
                     .str("vmac_ifname", i.vmacInterface()).str("ifp_ifname", i.interfaceName()).num("master_priority", i.masterPriority())
                     .raw("last_transition", String.format(Locale.ROOT, "%.6f", i.lastTransitionEpochSec()))
                     .num("garp_delay", i.garp().delay()).num("garp_refresh", i.garp().refresh()).num("garp_rep", i.garp().repeat())
                     .num("garp_refresh_rep", i.garp().refreshRepeat()).num("garp_lower_prio_delay", i.garp().lowerPrioDelay())
-                    .num("garp_lower_prio_rep", i.garp().lowerPrioRepeat()).num("lower_prio_no_advert", 0).num("higher_prio_send_advert", 0)
+                    .num("garp_lower_prio_rep", i.garp().lowerPrioRepeat()).num("lower_prio_no_advert", i.lowerPrioNoAdvert() ? 1 : 0)
+                    .num("higher_prio_send_advert", i.higherPrioSendAdvert() ? 1 : 0)
                     .num("vrid", i.vrid()).num("base_priority", i.basePriority()).num("effective_priority", i.effectivePriority())
                     .bool("vipset", i.vipsSet()).bool("promote_secondaries", false).raw("adver_int", g(i.advertIntervalSec()))
                     .raw("master_adver_int", g(i.masterAdvertIntervalSec())).num("accept", i.accept() ? 1 : 0).bool("nopreempt", i.nopreempt())
@@ -49,7 +61,19 @@ public final class JsonFormat {
             for (int v = 0; v < i.vips().size(); v++) {
                 vips.append(v > 0 ? "," : "").append(quote(i.vips().get(v) + (i.vipsSet() ? " set" : "")));
             }
-            d.raw("vips", vips.append(']').toString()).num("auth_type", i.authType());
+            d.raw("vips", vips.append(']').toString());
+            if (!i.excludedVips().isEmpty()) {
+                d.raw("evips", array(i.excludedVips().stream().map(v -> v + (i.vipsSet() ? " set" : "")).toList()));
+            }
+            List<String> ifs = tracked(i, "interface");
+            if (!ifs.isEmpty()) {
+                d.raw("track_ifp", array(ifs));
+            }
+            List<String> scripts = tracked(i, "script").stream().map(s -> "'" + scriptCommands.getOrDefault(s, s) + "'").toList();
+            if (!scripts.isEmpty()) {
+                d.raw("track_script", array(scripts));
+            }
+            d.num("auth_type", i.authType());
             if (i.authType() == 1) {
                 d.str("auth_data", i.authData());
             }
@@ -63,6 +87,14 @@ public final class JsonFormat {
             b.append("{\"data\":").append(d.close()).append(",\"stats\":").append(s.close()).append('}');
         }
         return b.append(']').toString();
+    }
+
+    private static List<String> tracked(InstanceStatus i, String kind) {
+        return i.tracks().stream().filter(t -> t.kind().equals(kind)).map(Track::name).toList();
+    }
+
+    private static String array(List<String> items) {
+        return "[" + String.join(",", items.stream().map(JsonFormat::quote).toList()) + "]";
     }
 
     /** printf %g without trailing zeros: 1 -> "1", 0.1 -> "0.1". */

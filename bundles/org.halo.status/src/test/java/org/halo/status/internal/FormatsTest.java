@@ -60,15 +60,26 @@ class FormatsTest {
             }
         }
         assertEquals(List.of(), missing, "every line Halo writes appears in keepalived's file");
-        assertTrue(ours.contains(" VRRP Sync Group = G1, MASTER\n   VRRP member instances :\n     VI_1\n"), ours);
+        assertTrue(ours.contains(" VRRP Sync Group = G1, MASTER\n   Num member fault 0, num member init 0\n   VRRP member instances :\n     VI_1\n"), ours);
+    }
+
+    @Test
+    void routerIdIsGlobalDefsRouterIdElseTheHostName() throws IOException {
+        assertEquals("lb-1", StatusDumpsComponent.routerId(java.util.Map.of("router_id", "lb-1", "halo.line", 2)));
+        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertEquals(host, StatusDumpsComponent.routerId(java.util.Map.of("halo.line", 2)), "keepalived falls back to the host name");
+        assertEquals(host, StatusDumpsComponent.routerId(null));
     }
 
     @Test
     void advertAndTimeRendering() {
-        assertEquals("100 milli-sec", DataFormat.advert(0.1));
-        assertEquals("1 sec", DataFormat.advert(1));
+        assertEquals("100 milli-sec", DataFormat.advert(3, 0.1));
+        assertEquals("1000 milli-sec", DataFormat.advert(3, 1), "keepalived prints VRRPv3 intervals in milliseconds");
+        assertEquals("1 sec", DataFormat.advert(2, 1));
         assertEquals("0.01", JsonFormat.g(0.01));
         assertEquals("1795464517.286564 (Mon Nov 23 20:08:37.286564 2026)", DataFormat.time(1795464517.286564, ZoneId.of("UTC")));
+        // keepalived prints ctime(3)'s text: "%3d" for the day of month
+        assertEquals("1793668394.000005 (Tue Nov  3 01:13:14.000005 2026)", DataFormat.time(1793668394.000005, ZoneId.of("UTC")));
     }
 
     @Test
@@ -90,7 +101,7 @@ class FormatsTest {
                 cleared[0]++;
             }
         };
-        StatusDumpsComponent c = new StatusDumpsComponent(src, dir, "n1");
+        StatusDumpsComponent c = new StatusDumpsComponent(src, dir, "n1", List::of);
         Path stats = c.dumpStats(true);
         assertEquals(dir.resolve("keepalived.stats"), stats);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stats)));

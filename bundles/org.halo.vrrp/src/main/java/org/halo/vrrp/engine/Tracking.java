@@ -33,16 +33,22 @@ final class Tracking {
                 }
                 continue;
             }
-            boolean up = (t.kind() == TrackConfig.Kind.INTERFACE ? engine.linkUp(t.name())
-                    : engine.trackUp(t.kind(), t.name())) != t.reverse();
+            boolean up = t.kind() == TrackConfig.Kind.INTERFACE ? engine.linkUp(t.name())
+                    : engine.trackUp(t.kind(), t.name());
             if (t.weight() == 0) {
-                if (!up && fault == null) {
+                // weight 0 reverse: FAULT while the object is up (keepalived 2.2.7, checked on the wire)
+                if (up == t.reverse() && fault == null) {
                     fault = "track " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.name() + " down";
                 }
-            } else if (t.weight() > 0 && up) {
-                offset += t.weight();
+                continue;
+            }
+            // reverse negates the weight; when it applies still follows the configured sign (keepalived
+            // 2.2.7: "weight 7 reverse" gives -7 while up, "weight -10 reverse" +10 while down)
+            int applied = t.reverse() ? -t.weight() : t.weight();
+            if (t.weight() > 0 && up) {
+                offset += applied;
             } else if (t.weight() < 0 && !up) {
-                offset += t.weight();
+                offset += applied;
             }
         }
         return new Result(offset, fault);

@@ -84,15 +84,24 @@ class SyncGroupTrackingTest {
     }
 
     @Test
-    void positiveWeightAddsWhileUpAndReverseInverts() {
+    void positiveWeightAddsWhileUpAndReverseNegatesTheWeight() {
+        // keepalived 2.2.7 (run in a namespace with veth links): priority 100, "d1 weight 7 reverse" and
+        // "d2 weight -10 reverse", both up: 93; d1 down: 100; d2 down: 110; d1 up again: 103.
         Harness h = new Harness().start(cfg("VI_1", 100)
                 .track(new TrackConfig(TrackConfig.Kind.PROCESS, "nginx", 20, false))
-                .track(new TrackConfig(TrackConfig.Kind.SCRIPT, "maint", -50, true)).build());
-        // initial: nginx up (+20), maint up but reversed -> counts as down (-50)
-        assertEquals(70, h.engine.snapshot("VI_1").orElseThrow().effectivePriority());
+                .track(new TrackConfig(TrackConfig.Kind.SCRIPT, "plus", 7, true))
+                .track(new TrackConfig(TrackConfig.Kind.SCRIPT, "maint", -10, true)).build());
+        // initial: nginx up (+20), plus up and reversed (-7), maint up (a negative weight applies only while down)
+        assertEquals(113, h.engine.snapshot("VI_1").orElseThrow().effectivePriority());
+        h.engine.trackStatus(TrackConfig.Kind.SCRIPT, "plus", false);
+        h.loop.runPending();
+        h.assertLog("(VI_1) Changing effective priority from 113 to 120");
         h.engine.trackStatus(TrackConfig.Kind.SCRIPT, "maint", false);
         h.loop.runPending();
-        h.assertLog("(VI_1) Changing effective priority from 70 to 120");
+        h.assertLog("(VI_1) Changing effective priority from 120 to 130");
+        h.engine.trackStatus(TrackConfig.Kind.SCRIPT, "plus", true);
+        h.loop.runPending();
+        h.assertLog("(VI_1) Changing effective priority from 130 to 123");
     }
 
     @Test

@@ -25,8 +25,12 @@ public final class Publisher {
         if (g != null) {
             out.add(new Desired(Pids.GLOBAL, false, "global_defs", props(g, "global_defs")));
         }
+        Map<String, Object> globals = g == null ? Map.of() : props(g, "global_defs");
         for (Node n : root.all("vrrp_instance")) {
-            out.add(named(Pids.VRRP_INSTANCE, "vrrp_instance", n));
+            Map<String, Object> p = props(n, "vrrp_instance:" + n.arg(0));
+            p.put("name", n.arg(0));
+            GlobalDefaults.apply(globals, p);
+            out.add(new Desired(Pids.VRRP_INSTANCE, true, "vrrp_instance:" + n.arg(0), p));
         }
         for (Node n : root.all("vrrp_sync_group")) {
             out.add(named(Pids.VRRP_SYNC_GROUP, "vrrp_sync_group", n));

@@ -29,9 +29,6 @@ final class Baselines {
                 a.ipTtlErr() - base.ipTtlErr(), a.invalidTypeRcvd() - base.invalidTypeRcvd(), a.addrListErr() - base.addrListErr(),
                 a.invalidAuthtype() - base.invalidAuthtype(), a.authtypeMismatch() - base.authtypeMismatch(), a.authFailure() - base.authFailure(),
                 a.priZeroRcvd() - base.priZeroRcvd(), a.priZeroSent() - base.priZeroSent());
-        return new InstanceStatus(s.name(), s.vrid(), s.version(), s.ipv6(), s.interfaceName(), s.vmacInterface(), s.state(), s.wantState(),
-                s.basePriority(), s.effectivePriority(), s.masterPriority(), s.advertIntervalSec(), s.masterAdvertIntervalSec(), s.masterAddress(),
-                s.sourceAddress(), s.unicastPeers(), s.nopreempt(), s.preemptDelaySec(), s.accept(), s.authType(), s.authData(), s.vips(), s.vipsSet(),
-                s.syncGroup(), s.lastTransitionEpochSec(), s.masterDownMicros(), s.garp(), c);
+        return s.withCounters(c);
     }
 }

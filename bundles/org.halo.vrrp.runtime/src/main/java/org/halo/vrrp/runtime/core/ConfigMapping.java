@@ -8,7 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+
+import org.halo.linux.api.Vmac;
+import org.halo.vrrp.runtime.net.InstanceNet;
+import org.halo.vrrp.runtime.net.VmacSpec;
 
 import org.halo.vrrp.engine.GarpConfig;
 import org.halo.vrrp.engine.InstanceConfig;
@@ -52,9 +57,13 @@ public final class ConfigMapping {
         List<String> vipLines = lines(p.get("virtual_ipaddress"));
         boolean ipv6 = Boolean.parseBoolean(str(p, "native_ipv6", "false")) || (!vipLines.isEmpty() && vipLines.get(0).split("\\s+")[0].contains(":"));
         String src = str(p, "unicast_src_ip", str(p, "mcast_src_ip", null));
+        // with use_vmac the source is still the configured interface's address (the VMAC has none of its own)
         InetAddress source = src != null ? addr(src) : sourceLookup.apply(new String[] {iface, Boolean.toString(ipv6)});
         int version = Integer.parseInt(str(p, "version", "2"));
-        InstanceConfig.Builder b = InstanceConfig.builder(name, Integer.parseInt(str(p, "virtual_router_id", "0")), iface, source)
+        int vrid = Integer.parseInt(str(p, "virtual_router_id", "0"));
+        // keepalived: with use_vmac the instance's interface is the VMAC (VIPs, link state); the socket is chosen by the network
+        String engineIface = p.containsKey("use_vmac") ? vmacName(p, vrid) : iface;
+        InstanceConfig.Builder b = InstanceConfig.builder(name, vrid, engineIface, source)
                 .priority(Integer.parseInt(str(p, "priority", "MASTER".equalsIgnoreCase(str(p, "state", "")) ? "255" : "100"))).version(version)
                 .advertIntervalMillis(Math.round(Double.parseDouble(str(p, "advert_int", "1")) * 1000)).ipv6(ipv6)
                 .initialMaster("MASTER".equalsIgnoreCase(str(p, "state", "BACKUP"))).nopreempt(bool(p, "nopreempt"))
@@ -76,7 +85,14 @@ public final class ConfigMapping {
         }
         if (p.containsKey("accept")) {
             b.accept(bool(p, "accept"));
+        } else if (p.containsKey("no_accept")) {
+            b.accept(!bool(p, "no_accept"));
         }
+        // keepalived's tri-state keywords: unset leaves the engine's strict-mode dependent default
+        b.strict(bool(p, "strict_mode")).skipCheckAdvAddr(bool(p, "skip_check_adv_addr")).checkUnicastSrc(bool(p, "check_unicast_src"))
+                .lowerPrioNoAdvert(p.containsKey("lower_prio_no_advert") ? bool(p, "lower_prio_no_advert") : null)
+                .higherPrioSendAdvert(p.containsKey("higher_prio_send_advert") ? bool(p, "higher_prio_send_advert") : null)
+                .downTimerAdverts(Integer.parseInt(str(p, "down_timer_adverts", "3")));
         b.garp(new GarpConfig(Math.round(Double.parseDouble(str(p, "garp_master_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_master_repeat", "5")),
                 Math.round(Double.parseDouble(str(p, "garp_master_refresh", "0")) * 1000), Integer.parseInt(str(p, "garp_master_refresh_repeat", "1")),
                 Math.round(Double.parseDouble(str(p, "garp_lower_prio_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_lower_prio_repeat", "5"))));
@@ -87,6 +103,33 @@ public final class ConfigMapping {
             b.track(t);
         }
         return b.build();
+    }
+
+    /** keepalived's use_vmac [NAME], use_vmac_addr and vmac_xmit_base; empty without use_vmac. */
+    public static Optional<VmacSpec> vmac(Map<String, Object> p) {
+        if (!p.containsKey("use_vmac")) {
+            return Optional.empty();
+        }
+        int vrid = Integer.parseInt(str(p, "virtual_router_id", "0"));
+        List<String> vipLines = lines(p.get("virtual_ipaddress"));
+        boolean ipv6 = bool(p, "native_ipv6") || (!vipLines.isEmpty() && vipLines.get(0).split("\\s+")[0].contains(":"));
+        return Optional.of(new VmacSpec(str(p, "name", null), vmacName(p, vrid), str(p, "interface", null), vrid, ipv6,
+                p.containsKey("vmac_xmit_base") && bool(p, "vmac_xmit_base"), p.containsKey("use_vmac_addr") && bool(p, "use_vmac_addr")));
+    }
+
+    /**
+     * The network settings beyond the engine's: use_vmac, and the GARP/NA spacing (keepalived's global
+     * vrrp_garp_interval / vrrp_gna_interval, copied into each instance by the config bridge).
+     */
+    public static InstanceNet net(Map<String, Object> p) {
+        return new InstanceNet(vmac(p).orElse(null), Math.round(Double.parseDouble(str(p, "vrrp_garp_interval", "0")) * 1_000_000),
+                Math.round(Double.parseDouble(str(p, "vrrp_gna_interval", "0")) * 1_000_000));
+    }
+
+    /** {@code use_vmac NAME}, or keepalived's default vrrp.VRID for a bare use_vmac (published as "true"). */
+    private static String vmacName(Map<String, Object> p, int vrid) {
+        String v = str(p, "use_vmac", "true");
+        return v.isEmpty() || v.equals("true") ? Vmac.defaultName(vrid) : v.split("\\s+")[0];
     }
 
     public static SyncGroupConfig syncGroup(Map<String, Object> p, Function<String, Integer> scriptWeight) {
@@ -156,9 +199,17 @@ public final class ConfigMapping {
         return v == null ? dflt : v.toString().trim();
     }
 
-    private static boolean bool(Map<String, Object> p, String key) {
+    /** keepalived's check_true_false: a bare keyword, true/on/yes are true; false/off/no false. */
+    static boolean bool(Map<String, Object> p, String key) {
         Object v = p.get(key);
-        return v != null && (v instanceof Boolean b ? b : !"false".equalsIgnoreCase(v.toString().trim()));
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String t = v.toString().trim().toLowerCase(Locale.ROOT);
+        return !(t.equals("false") || t.equals("off") || t.equals("no"));
     }
 
     private static InetAddress addr(String text) {

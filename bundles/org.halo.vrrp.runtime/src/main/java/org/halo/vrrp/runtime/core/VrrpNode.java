@@ -2,6 +2,7 @@ package org.halo.vrrp.runtime.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpEngine;
 import org.halo.vrrp.engine.VrrpState;
 import org.halo.vrrp.runtime.net.LinuxVrrpNetwork;
+import org.halo.vrrp.runtime.net.InstanceNet;
+import org.halo.vrrp.runtime.net.VmacSpec;
 
 /**
  * One running VRRP daemon without OSGi: C's engine on its own loop thread, driven by E's Linux layer
@@ -50,7 +53,9 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
     private final Map<String, InstanceConfig> configs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, org.halo.status.api.Counters> baselines = new ConcurrentHashMap<>();
-    private final Set<String> opened = new HashSet<>();
+    /** Instance name -> what its socket (and VMAC) were opened with. */
+    private final Map<String, List<Object>> opened = new HashMap<>();
+    private final Map<String, String> createdVmacs = new ConcurrentHashMap<>();
 
     public VrrpNode(VrrpSockets sockets, Netlink netlink, Announcer announcer, LogSink log) throws LinuxException {
         this.netlink = netlink;
@@ -103,23 +108,62 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
      * unchanged instances keep their state (the engine's reload rule).
      */
     public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups) {
+        configure(instances, syncGroups, Map.of());
+    }
+
+    /**
+     * As {@link #configure(List, List)}, with each instance's network settings (by instance name): a use_vmac
+     * VMAC is created (or reused, as keepalived does) before the instance's socket opens and deleted when
+     * the instance goes; GARP/NA spacing applies to its announcements.
+     */
+    public synchronized void configure(List<InstanceConfig> instances, List<SyncGroupConfig> syncGroups, Map<String, InstanceNet> nets) {
         Set<String> interfaces = new HashSet<>();
+        List<String> vmacsToDelete = new ArrayList<>();
         for (InstanceConfig c : instances) {
             interfaces.add(c.interfaceName());
             c.tracks().stream().filter(t -> t.kind() == TrackConfig.Kind.INTERFACE).forEach(t -> interfaces.add(t.name()));
-            if (opened.add(c.name())) {
-                try {
-                    network.removeLeftovers(c.name(), c.interfaceName(), c.virtualAddresses());
-                    network.open(c);
-                } catch (LinuxException e) {
-                    LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + c.interfaceName() + ": " + e.getMessage());
+            InstanceNet net = nets.getOrDefault(c.name(), InstanceNet.NONE);
+            // what the instance's socket and VMAC depend on: a reload that changes it re-opens them
+            List<Object> openKey = List.of(c.interfaceName(), c.ipv6(), c.sourceAddress(), c.unicastPeers(), net);
+            List<Object> previous = opened.put(c.name(), openKey);
+            if (openKey.equals(previous)) {
+                continue;
+            }
+            VmacSpec vmac = net.vmac();
+            if (previous != null) {
+                network.release(c.name());
+                String oldVmac = createdVmacs.get(c.name());
+                if (oldVmac != null && (vmac == null || !oldVmac.equals(vmac.name()))) {
+                    createdVmacs.remove(c.name());
+                    vmacsToDelete.add(oldVmac);
                 }
             }
+            try {
+                if (vmac != null) {
+                    netlink.createVmac(vmac.name(), vmac.parent(), vmac.vrid(), vmac.ipv6(), null);
+                    createdVmacs.put(c.name(), vmac.name());
+                    interfaces.add(vmac.parent());
+                }
+                if (previous == null) {
+                    network.removeLeftovers(c.name(), c.interfaceName(), c.virtualAddresses());
+                }
+                network.open(c, net);
+                if (previous == null) {
+                    network.removeLeftoverRoutes(c);
+                }
+            } catch (LinuxException e) {
+                LOG.severe("(" + c.name() + ") cannot open VRRP socket on " + (vmac == null ? c.interfaceName() : vmac.advertDevice()) + ": "
+                        + e.getMessage());
+            }
         }
-        for (String removed : new ArrayList<>(opened)) {
+        for (String removed : new ArrayList<>(opened.keySet())) {
             if (instances.stream().noneMatch(c -> c.name().equals(removed))) {
                 opened.remove(removed);
                 network.release(removed);
+                String name = createdVmacs.remove(removed);
+                if (name != null) {
+                    vmacsToDelete.add(name);
+                }
             }
         }
         for (String ifname : interfaces) {
@@ -134,6 +178,19 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
         groups.clear();
         syncGroups.forEach(g -> groups.put(g.name(), g.members()));
         engine.configure(instances, syncGroups);
+        if (!vmacsToDelete.isEmpty()) {
+            // the engine stops a removed (or re-created) instance on its loop, priority 0 and VIPs off the VMAC,
+            // before the link goes
+            loop.execute(() -> vmacsToDelete.forEach(this::deleteLink));
+        }
+    }
+
+    private void deleteLink(String vmac) {
+        try {
+            netlink.deleteLink(vmac);
+        } catch (LinuxException e) {
+            LOG.warning("cannot delete VMAC " + vmac + ": " + e.getMessage());
+        }
     }
 
     /** A vrrp_script / track_process result after fall/rise (from the plug-in host). */
@@ -221,6 +278,9 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
             LOG.fine("link monitor close: " + e);
         }
         network.close();
+        // keepalived removes the VMACs it created when it stops (after the VIPs, removed by the engine's shutdown)
+        new ArrayList<>(createdVmacs.values()).forEach(this::deleteLink);
+        createdVmacs.clear();
         loop.close();
     }
 }

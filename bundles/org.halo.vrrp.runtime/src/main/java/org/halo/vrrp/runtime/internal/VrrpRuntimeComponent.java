@@ -38,6 +38,7 @@ import org.halo.vrrp.engine.SyncGroupConfig;
 import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpState;
 import org.halo.vrrp.runtime.core.ConfigMapping;
+import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.core.SourceAddresses;
 import org.halo.vrrp.runtime.core.VrrpNode;
 import org.osgi.framework.BundleContext;
@@ -177,9 +178,11 @@ public final class VrrpRuntimeComponent {
 
     private void apply() {
         List<InstanceConfig> ic = new ArrayList<>();
+        Map<String, InstanceNet> nets = new HashMap<>();
         for (Map<String, Object> p : instances.values()) {
             try {
                 ic.add(ConfigMapping.instance(p, this::source, scriptWeights::get));
+                nets.put(String.valueOf(p.get("name")), ConfigMapping.net(p));
             } catch (RuntimeException e) {
                 LOG.severe("vrrp_instance " + p.get("name") + " not started: " + e.getMessage());
             }
@@ -192,7 +195,7 @@ public final class VrrpRuntimeComponent {
                 LOG.severe("vrrp_sync_group " + p.get("name") + " ignored: " + e.getMessage());
             }
         }
-        node.configure(ic, gc);
+        node.configure(ic, gc, nets);
     }
 
     private InetAddress source(String[] ifaceAndV6) {

@@ -21,6 +21,8 @@ import org.halo.linux.api.LinuxException;
 import org.halo.linux.api.MacAddress;
 import org.halo.linux.api.Netlink;
 import org.halo.linux.api.ReceivedPacket;
+import org.halo.linux.api.Route;
+import org.halo.linux.api.Rule;
 import org.halo.linux.api.VrrpSocket;
 import org.halo.linux.api.VrrpSocketOptions;
 import org.halo.linux.api.VrrpSockets;
@@ -40,7 +42,8 @@ import org.halo.vrrp.engine.VrrpNetwork;
 public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinuxVrrpNetwork.class.getName());
 
-    record SocketKey(String device, boolean ipv6, InetAddress source, List<InetAddress> peers) {
+    /** {@code engineInterface}: the instance's interface as the engine knows it, reported with each received packet. */
+    record SocketKey(String device, boolean ipv6, InetAddress source, List<InetAddress> peers, String engineInterface) {
     }
 
     private final VrrpSockets sockets;
@@ -49,6 +52,9 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private final Consumer<InboundPacket> inbound;
     private final Map<SocketKey, VrrpSocket> pool = new ConcurrentHashMap<>();
     private final Map<String, SocketKey> byInstance = new ConcurrentHashMap<>();
+    private final Map<String, InstanceNet> nets = new ConcurrentHashMap<>();
+    /** Announce thread only: when the last GARP / NA left each device (System.nanoTime), for the spacing. */
+    private final Map<String, Long> lastAnnounce = new java.util.HashMap<>();
     /**
      * GARP/NA frames go out through pcap, a few ms each; a burst (garp_master_repeat per VIP) would hold the
      * engine loop, and with it the adverts, for tens of ms. The loop only queues them here, in order.
@@ -66,17 +72,26 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         this.inbound = inbound;
     }
 
-    /** Opens (or shares) the socket for an instance; called when the instance is created. */
-    public void open(InstanceConfig config) throws LinuxException {
+    /**
+     * Opens (or shares) the socket for an instance; called when the instance is created. With use_vmac
+     * ({@code vmac} not null) the adverts go through the VMAC, as keepalived sends them (source MAC
+     * 00:00:5e:00:01:VRID), or through the parent with vmac_xmit_base; the VMAC must exist already.
+     */
+    public void open(InstanceConfig config, InstanceNet net) throws LinuxException {
+        VmacSpec vmac = net.vmac();
         List<InetAddress> peers = config.unicastPeers().stream().map(UnicastPeer::address).toList();
         // multicast sockets are shared per interface; unicast ones per source and peer set
-        InetAddress source = peers.isEmpty() ? null : config.sourceAddress();
-        SocketKey key = new SocketKey(config.interfaceName(), config.ipv6(), source, peers);
+        // with a VMAC the source is always explicit: once a VIP is on the VMAC the kernel would pick it as the
+        // source, and the VRRPv3 checksum (computed over the configured source) would no longer match
+        InetAddress source = peers.isEmpty() && vmac == null ? null : config.sourceAddress();
+        String device = vmac == null ? config.interfaceName() : vmac.advertDevice();
+        SocketKey key = new SocketKey(device, config.ipv6(), source, peers, config.interfaceName());
         if (!pool.containsKey(key)) {
-            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), config.interfaceName(), source, peers), p -> receive(key, p));
+            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), device, source, peers), p -> receive(key, p));
             pool.put(key, s);
         }
         byInstance.put(config.name(), key);
+        nets.put(config.name(), net);
         // open the pcap handle now: opened lazily by the first GARP it would hold the engine loop (and
         // the adverts) for tens of milliseconds right at the transition to MASTER
         try {
@@ -89,6 +104,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     /** Forgets an instance; closes its socket when no other instance uses it. */
     public void release(String instance) {
         SocketKey key = byInstance.remove(instance);
+        nets.remove(instance);
         if (key != null && !byInstance.containsValue(key)) {
             VrrpSocket s = pool.remove(key);
             if (s != null) {
@@ -98,7 +114,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     }
 
     private void receive(SocketKey key, ReceivedPacket p) {
-        inbound.accept(new InboundPacket(key.device(), p.source(), p.destination(), p.ttl(), p.payload(), null));
+        inbound.accept(new InboundPacket(key.engineInterface(), p.source(), p.destination(), p.ttl(), p.payload(), null));
     }
 
     @Override
@@ -125,6 +141,57 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         new VipOwner(netlink, new VipSpec(instance, map(addresses, interfaceName), List.of(), List.of())).remove();
     }
 
+    /**
+     * virtual_routes / virtual_rules on entering MASTER, after the VIPs (keepalived's
+     * vrrp_state_become_master order: VIPs, E-VIPs, routes, rules). A line that cannot be used is logged and
+     * skipped; the others are installed.
+     */
+    @Override
+    public void addRoutes(String instance, List<String> routes, List<String> rules) {
+        routeOwner(instance, routes, rules).set();
+    }
+
+    /** Removed on leaving MASTER or stopping, before the VIPs (vrrp_restore_interface: rules, routes, VIPs). */
+    @Override
+    public void removeRoutes(String instance, List<String> routes, List<String> rules) {
+        routeOwner(instance, routes, rules).remove();
+    }
+
+    /**
+     * At start-up, before the first state: virtual_rules and virtual_routes a killed predecessor left behind
+     * (keepalived logs "(VI_1) removing Virtual Rules" / "removing Virtual Routes" at start for this). Ones
+     * already gone are fine.
+     */
+    public void removeLeftoverRoutes(InstanceConfig config) {
+        if (!config.virtualRoutes().isEmpty() || !config.virtualRules().isEmpty()) {
+            routeOwner(config.name(), config.virtualRoutes(), config.virtualRules()).remove();
+        }
+    }
+
+    private VipOwner routeOwner(String instance, List<String> routeLines, List<String> ruleLines) {
+        SocketKey key = byInstance.get(instance);
+        boolean ipv6 = key != null && key.ipv6();
+        List<Route> routes = new ArrayList<>();
+        for (String line : routeLines) {
+            RouteMapping.Parsed<Route> r = RouteMapping.route(line);
+            if (r.value() == null) {
+                LOG.warning("(" + instance + ") cannot use virtual route '" + line + "': " + r.error());
+            } else {
+                routes.add(r.value());
+            }
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (String line : ruleLines) {
+            RouteMapping.Parsed<Rule> r = RouteMapping.rule(line, ipv6);
+            if (r.value() == null) {
+                LOG.warning("(" + instance + ") cannot use virtual rule '" + line + "': " + r.error());
+            } else {
+                rules.add(r.value());
+            }
+        }
+        return new VipOwner(netlink, new VipSpec(instance, List.of(), routes, rules));
+    }
+
     /** Removes addresses a killed predecessor left configured; called once before the instance starts. */
     public List<Address> removeLeftovers(String instance, String interfaceName, List<VirtualAddress> addresses) {
         return new VipOwner(netlink, new VipSpec(instance, map(addresses, interfaceName), List.of(), List.of())).removeLeftovers();
@@ -133,18 +200,24 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     @Override
     public void announce(String instance, String interfaceName, List<VirtualAddress> addresses, int rounds) {
         List<Address> mapped = map(addresses, interfaceName);
+        InstanceNet net = nets.getOrDefault(instance, InstanceNet.NONE);
+        VmacSpec vmac = net.vmac();
+        // use_vmac_addr: GARP/NA for VIPs on other interfaces carry the VMAC too (keepalived's VRRP_VMAC_ADDR_BIT)
+        MacAddress forOthers = vmac != null && vmac.useVmacAddr() ? MacAddress.vrrp(vmac.vrid(), vmac.ipv6()) : null;
         try {
-            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds));
+            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds, forOthers, net));
         } catch (RejectedExecutionException closed) {
             // shutting down: no more announcements
         }
     }
 
-    private void sendAnnouncements(String instance, List<Address> addresses, int rounds) {
+    private void sendAnnouncements(String instance, List<Address> addresses, int rounds, MacAddress forOthers, InstanceNet net) {
         for (Address a : addresses) {
             try {
-                MacAddress mac = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
+                MacAddress own = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
+                MacAddress mac = forOthers != null ? forOthers : own;
                 for (int r = 0; r < rounds; r++) {
+                    space(a.device(), a.address() instanceof Inet4Address ? net.garpIntervalMicros() : net.gnaIntervalMicros());
                     if (a.address() instanceof Inet4Address v4) {
                         announcer.gratuitousArp(a.device(), mac, v4);
                     } else if (a.address() instanceof Inet6Address v6) {
@@ -155,6 +228,23 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
                 LOG.warning("(" + instance + ") cannot announce " + a.address().getHostAddress() + " on " + a.device() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * keepalived's garp_interval / gna_interval: at least that long between two announcements on one device.
+     * Runs on the announce thread, so the wait delays later announcements, never the engine loop.
+     */
+    private void space(String device, long intervalMicros) {
+        long now = System.nanoTime();
+        Long last = lastAnnounce.get(device);
+        if (intervalMicros > 0 && last != null) {
+            long waitNanos = last + intervalMicros * 1000 - now;
+            if (waitNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
+                now = System.nanoTime();
+            }
+        }
+        lastAnnounce.put(device, now);
     }
 
     static List<Address> map(List<VirtualAddress> addresses, String interfaceName) {
@@ -176,6 +266,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         pool.values().forEach(VrrpSocket::close);
         pool.clear();
         byInstance.clear();
+        nets.clear();
     }
 
     @Override

@@ -82,4 +82,50 @@ class ConfigMappingTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(Map.of("name", "X"), x -> null, s -> null));
         assertThrows(IllegalArgumentException.class, () -> ConfigMapping.vip("vip.example/24"), "no DNS for a host name");
     }
+
+    @Test
+    void resolvedGlobalDefaultsAndTriStateKeywords() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51", "unicast_src_ip", "10.0.0.1",
+                "check_unicast_src", "true", "skip_check_adv_addr", "true", "lower_prio_no_advert", "off", "down_timer_adverts", "5",
+                "garp_master_repeat", "2", "strict_mode", "on"));
+        InstanceConfig c = ConfigMapping.instance(p, x -> null, s -> null);
+        assertTrue(c.checkUnicastSrc());
+        assertTrue(c.skipCheckAdvAddr());
+        assertTrue(c.strict());
+        assertEquals(Boolean.FALSE, c.lowerPrioNoAdvert());
+        assertEquals(null, c.higherPrioSendAdvert(), "unset stays unset: the engine's default depends on strict mode");
+        assertEquals(5, c.downTimerAdverts());
+        assertEquals(2, c.garp().masterRepeat());
+        p.put("strict_mode", "off");
+        p.put("no_accept", "true");
+        InstanceConfig d = ConfigMapping.instance(p, x -> null, s -> null);
+        assertEquals(false, d.strict());
+        assertEquals(Boolean.FALSE, d.accept());
+    }
+
+    @Test
+    void useVmacMakesTheVmacTheInstanceInterface() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51", "use_vmac", "true",
+                "virtual_ipaddress", "10.0.0.100/24"));
+        InstanceConfig c = ConfigMapping.instance(p, x -> {
+            assertArrayEquals(new String[] {"eth0", "false"}, x, "the source is the parent's address: the VMAC has none");
+            return ip("10.0.0.1");
+        }, s -> null);
+        assertEquals("vrrp.51", c.interfaceName());
+        org.halo.vrrp.runtime.net.VmacSpec v = ConfigMapping.vmac(p).orElseThrow();
+        assertEquals(new org.halo.vrrp.runtime.net.VmacSpec("VI_1", "vrrp.51", "eth0", 51, false, false, false), v);
+        assertEquals("vrrp.51", v.advertDevice());
+        p.put("use_vmac", "vmac1");
+        p.put("vmac_xmit_base", "true");
+        p.put("use_vmac_addr", "true");
+        v = ConfigMapping.vmac(p).orElseThrow();
+        assertEquals("vmac1", v.name());
+        assertEquals("eth0", v.advertDevice(), "vmac_xmit_base: adverts on the parent");
+        assertTrue(v.useVmacAddr());
+        p.put("vrrp_garp_interval", "0.01");
+        assertEquals(new org.halo.vrrp.runtime.net.InstanceNet(v, 10_000, 0), ConfigMapping.net(p));
+        p.remove("use_vmac");
+        assertTrue(ConfigMapping.vmac(p).isEmpty());
+        assertEquals("eth0", ConfigMapping.instance(p, x -> ip("10.0.0.1"), s -> null).interfaceName());
+    }
 }
