@@ -84,12 +84,18 @@ final class Instance {
         return cfg.advertIntervalMillis() * MS;
     }
 
-    /** keepalived VRRP_TIMER_SKEW: v2 (256-prio)/256 s unscaled; v3 scaled by the master interval, in cs. */
+    /**
+     * keepalived 2.2.7's VRRP_TIMER_SKEW in microseconds: v2 (256-prio) * 1 s / 256, not scaled by the
+     * interval; v3 (256-prio) * master_adver_int[cs] * 625 / 16 (625/16 = 10000 us per cs / 256), so the
+     * interval is counted in whole centiseconds but the skew itself keeps its microseconds. At 10 ms adverts
+     * and priority 100 that is 6093 us: rounding it to whole centiseconds (0) would put the master-down
+     * timer at exactly 3 intervals, where two lost adverts plus any send jitter already cause a takeover.
+     */
     long skewNanos() {
         long p = effectivePriority;
         if (cfg.version() == 3) {
             long centis = masterAdverNanos / (10 * MS);
-            return ((256 - p) * centis / 256) * 10 * MS;
+            return (256 - p) * centis * 625 / 16 * US;
         }
         return (256 - p) * 1_000_000L / 256 * US;
     }
@@ -335,9 +341,10 @@ final class Instance {
 
     // ---- receive ------------------------------------------------------------------------------
 
-    void receive(InboundPacket p) {
+    /** @param receivedNanos loop-clock time at which the packet left the socket (the timers count from it) */
+    void receive(InboundPacket p, long receivedNanos) {
         switch (state) {
-            case BACKUP -> backupRx(p);
+            case BACKUP -> backupRx(p, receivedNanos);
             case MASTER -> masterRx(p);
             default -> PacketValidator.check(this, p, true); // counted, otherwise ignored (FAULT/INIT/STOP)
         }
@@ -345,7 +352,7 @@ final class Instance {
     }
 
     /** vrrp_state_backup. */
-    private void backupRx(InboundPacket p) {
+    private void backupRx(InboundPacket p, long receivedNanos) {
         boolean checkAddr = !cfg.skipCheckAdvAddr() || masterAddr == null
                 || Addresses.compare(masterAddr, p.source()) != 0;
         PacketValidator.Result r = PacketValidator.check(this, p, checkAddr);
@@ -355,9 +362,10 @@ final class Instance {
         VrrpAdvert a = r.advert();
         int prio = a.priority();
         long now = now();
+        long lag = Math.max(0, now - receivedNanos);
         if (prio == 0) {
             log(n() + "Backup received priority 0 advertisement");
-            armDown(skewNanos());
+            armDown(skewNanos() - lag);
         } else if (cfg.nopreempt() || prio >= effectivePriority
                 || (cfg.preemptDelayMillis() > 0 && (!preemptArmed || preemptDeadline > now))) {
             if (cfg.version() == 3) {
@@ -379,7 +387,7 @@ final class Instance {
                 }
             }
             wantState = VrrpState.BACKUP;
-            armDown(downTimerNanos());
+            armDown(downTimerNanos() - lag);
         } else {
             log(n() + "received lower priority (" + prio + ") advert from " + Addresses.format(p.source())
                     + " - discarding");

@@ -132,6 +132,9 @@ public final class VrrpEngine {
 
     /** A received packet; dispatched by interface, family and VRID (others are ignored, as keepalived does). */
     public void receive(InboundPacket packet) {
+        // keepalived starts the master-down timer from the time its loop woke for the packet; the hand-off
+        // to this loop must not push the timer later
+        long received = loop.nanoTime();
         loop.execute(() -> {
             byte[] m = packet.vrrpMessage();
             if (stopped || m.length < 2) {
@@ -140,7 +143,7 @@ public final class VrrpEngine {
             boolean v6 = packet.source().getAddress().length == 16;
             Instance i = byKey.get(key(packet.interfaceName(), v6, m[1] & 0xff));
             if (i != null) {
-                i.receive(packet);
+                i.receive(packet, received);
             }
         });
     }

@@ -48,9 +48,16 @@ class TimersTest {
     @Test
     void v3SkewIsScaledByIntervalInCentiseconds() {
         Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(500).build());
-        // skew = ((256-100) * 50 / 256) cs = 30 cs
-        assertTakeoverAt(h, 1_500 * MS + 300 * MS);
+        // skew = (256-100) * 50 cs * 625 / 16 us = 304687 us (keepalived's VRRP_TIMER_SKEW)
+        assertTakeoverAt(h, 1_500 * MS + 304_687_000L);
         h.assertLog("(VI_1) Entering MASTER STATE");
+    }
+
+    @Test
+    void v3SkewKeepsMicrosecondsAtTenMillisecondAdverts() {
+        Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(10).build());
+        // skew = (256-100) * 1 cs * 625 / 16 us = 6093 us, not 0: down = 30 ms + 6.093 ms
+        assertTakeoverAt(h, 30 * MS + 6_093_000L);
     }
 
     @Test
@@ -60,8 +67,8 @@ class TimersTest {
         h.receive(Harness.v3("10.0.0.2", 200, 200));
         h.assertLog("(VI_1) advertisement interval updated from 1000ms to 2000ms by master");
         assertEquals(2000, h.engine.snapshot("VI_1").orElseThrow().masterAdvertIntervalMillis());
-        // down = 3 x 2 s + ((256-100) * 200 / 256) cs = 6 s + 1.21 s
-        assertTakeoverAt(h, 1_000 * MS + 6_000 * MS + 1_210 * MS);
+        // down = 3 x 2 s + (256-100) * 200 * 625 / 16 us = 6 s + 1.21875 s
+        assertTakeoverAt(h, 1_000 * MS + 6_000 * MS + 1_218_750_000L);
         // once master it advertises at its own interval again
         assertEquals(1000, h.engine.snapshot("VI_1").orElseThrow().masterAdvertIntervalMillis());
     }

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.halo.systest.lab.AdvertCapture;
 import org.halo.systest.lab.ClientProbe;
 import org.halo.systest.lab.Daemon;
 import org.halo.systest.lab.GarpCapture;
+import org.halo.systest.lab.GcLog;
+import org.halo.systest.lab.Kill;
 import org.halo.systest.lab.Lab;
 import org.halo.systest.lab.LogCheck;
 import org.halo.systest.lab.ProcStats;
@@ -33,6 +36,15 @@ import org.halo.systest.lab.VrrpDaemons.Kind;
  */
 public final class FailoverBench {
     record Setup(String label, int version, String advert) {
+        long intervalMicros() {
+            return Math.round(Double.parseDouble(advert) * 1_000_000);
+        }
+
+        /** keepalived's master-down interval for the backup (priority 100): 3 x interval + VRRP_TIMER_SKEW. */
+        long downMicros(int priority) {
+            long skew = version == 3 ? (256L - priority) * (intervalMicros() / 10_000) * 625 / 16 : (256L - priority) * 1_000_000L / 256;
+            return 3 * intervalMicros() + skew;
+        }
     }
 
     static final List<Setup> SETUPS = List.of(new Setup("v2-1s", 2, "1"), new Setup("v3-100ms", 3, "0.1"), new Setup("v3-10ms", 3, "0.01"));
@@ -102,7 +114,8 @@ public final class FailoverBench {
         long start = Sh.nowMicros();
         d1.start();
         d2.start();
-        try (VipWatch watch = new VipWatch(lab); GarpCapture garp = new GarpCapture(lab); ClientProbe probe = new ClientProbe(lab, Lab.VIP, Lab.PORT)) {
+        try (VipWatch watch = new VipWatch(lab); GarpCapture garp = new GarpCapture(lab); ClientProbe probe = new ClientProbe(lab, Lab.VIP, Lab.PORT);
+                AdvertCapture adverts = new AdvertCapture(lab, n2)) {
             if (!lab.awaitHolders(Lab.VIP, Set.of(1), 30_000)) {
                 throw new IllegalStateException("n1 never became the sole VIP holder: " + lab.holders(Lab.VIP));
             }
@@ -110,8 +123,7 @@ public final class FailoverBench {
             for (String signal : List.of("KILL", "TERM")) {
                 for (int r = 1; r <= options.rounds; r++) {
                     settle(lab, probe, watch, setup, kind);
-                    long t0 = Sh.nowMicros();
-                    d1.signalGroup(signal);
+                    long t0 = fire(adverts, n1, d1, signal, setup, kind);
                     Optional<VipWatch.Event> vip = watch.awaitAdd(Lab.VIP, t0, 1, 15_000);
                     Optional<ClientProbe.Answer> client = probe.await(t0, "n2", 15_000);
                     Optional<GarpCapture.Garp> g = garp.await(Lab.VIP, t0, n1.mac(), 15_000);
@@ -119,16 +131,38 @@ public final class FailoverBench {
                     vip.ifPresent(e -> results.add(setup.label(), kind, p + "(a) VIP on new master ms", (e.micros() - t0) / 1000.0));
                     client.ifPresent(a -> results.add(setup.label(), kind, p + "(b) client reaches new master ms", (a.endMicros() - t0) / 1000.0));
                     g.ifPresent(x -> results.add(setup.label(), kind, p + "(c) first GARP from new master ms", (x.micros() - t0) / 1000.0));
-                    log(String.format("%s %s SIG%s round %d: vip %s client %s garp %s", kind, setup.label(), signal, r, ms(vip.map(VipWatch.Event::micros), t0),
-                            ms(client.map(ClientProbe.Answer::endMicros), t0), ms(g.map(GarpCapture.Garp::micros), t0)));
+                    Optional<AdvertCapture.Advert> last = adverts.lastFrom(n1.ip(), t0);
+                    last.ifPresent(a -> results.add(setup.label(), kind, p + "phase: signal after master's last advert ms", (t0 - a.micros()) / 1000.0));
+                    String extra = "";
+                    // the backup's timer, seen on the wire: its first advert as the new master
+                    Optional<AdvertCapture.Advert> takeover = adverts.awaitFrom(n2.ip(), t0, 3000);
+                    if (signal.equals("KILL")) {
+                        last.ifPresent(a -> takeover.ifPresent(m -> results.add(setup.label(), kind,
+                                p + "(m) new master's first advert from master's last advert ms", (m.micros() - a.micros()) / 1000.0)));
+                        // independent of the phase: the backup's master-down timer plus its own reaction
+                        last.ifPresent(a -> vip.ifPresent(e -> results.add(setup.label(), kind, p + "(a') VIP on new master from master's last advert ms",
+                                (e.micros() - a.micros()) / 1000.0)));
+                    } else {
+                        Optional<AdvertCapture.Advert> zero = adverts.awaitPriorityZero(n1.ip(), t0, 3000);
+                        zero.ifPresent(a -> results.add(setup.label(), kind, p + "(0) priority-0 advert on the wire ms", (a.micros() - t0) / 1000.0));
+                        zero.ifPresent(z -> takeover.ifPresent(m -> results.add(setup.label(), kind,
+                                p + "(m) new master's first advert from the priority-0 advert ms", (m.micros() - z.micros()) / 1000.0)));
+                        extra = " prio0 " + ms(zero.map(AdvertCapture.Advert::micros), t0);
+                    }
+                    extra += " n2-advert " + ms(takeover.map(AdvertCapture.Advert::micros), t0);
+                    log(String.format("%s %s SIG%s round %d: phase %s vip %s client %s garp %s%s", kind, setup.label(), signal, r,
+                            last.map(a -> String.format("%.1f", (t0 - a.micros()) / 1000.0)).orElse("-"),
+                            ms(vip.map(VipWatch.Event::micros), t0), ms(client.map(ClientProbe.Answer::endMicros), t0), ms(g.map(GarpCapture.Garp::micros), t0),
+                            extra));
                     restore(lab, d1, n1);
                 }
             }
             settle(lab, probe, watch, setup, kind);
-            idle(setup, kind, d1, d2);
+            idle(setup, kind, d1, d2, adverts, n1);
             for (int loss : options.losses) {
                 flaps(lab, setup, kind, d1, d2, watch, loss);
             }
+            gcMaxima(lab, setup, kind);
             long complaints = LogCheck.complaints(d1.log()).size() + LogCheck.complaints(d2.log()).size();
             results.add(setup.label(), kind, "log complaints about peer packets", complaints);
         } finally {
@@ -139,6 +173,52 @@ public final class FailoverBench {
                 lab.vrrpLoss(n, 0);
                 VrrpDaemons.clearPidFiles(lab, n);
             }
+        }
+    }
+
+    /**
+     * Signals n1's process group. Fixed phase (default): waits for one of n1's adverts on the wire (captured
+     * in n2) and signals {@code --phase} x advert interval after it, so every daemon is killed at the same
+     * point of its advert cycle and the SIGKILL figures do not carry up to one interval of phase noise. The
+     * phase actually achieved is recorded from the capture. {@code --phase random}: signal at once.
+     */
+    private long fire(AdvertCapture adverts, Lab.Node n1, Daemon d1, String signal, Setup setup, Kind kind) {
+        int sig = Kill.number(signal);
+        if (options.phase < 0) {
+            return Kill.group(d1.pid(), sig);
+        }
+        long interval = setup.intervalMicros();
+        Optional<AdvertCapture.Advert> a = adverts.awaitFrom(n1.ip(), Sh.nowMicros(), 3 * interval / 1000 + 2000);
+        if (a.isEmpty()) {
+            results.note(setup.label(), kind, "no advert from n1 seen before a signal: sent at a random phase");
+            return Kill.group(d1.pid(), sig);
+        }
+        long target = a.get().micros() + Math.round(options.phase * interval);
+        // the capture reaches us a little after the kernel timestamp: if the instant has passed, aim at the
+        // same phase of a later advert (the achieved phase is measured, not assumed)
+        while (target < Sh.nowMicros() + 300) {
+            target += interval;
+        }
+        long left;
+        while ((left = target - Sh.nowMicros()) > 2_000) {
+            Sh.sleep((left - 1_500) / 1000);
+        }
+        while (Sh.nowMicros() < target) {
+            Thread.onSpinWait();
+        }
+        return Kill.group(d1.pid(), sig);
+    }
+
+    /** The longest GC pause per node over the whole run of this daemon (Halo kinds write GC logs). */
+    private void gcMaxima(Lab lab, Setup setup, Kind kind) {
+        if (kind == Kind.KEEPALIVED) {
+            return;
+        }
+        for (Lab.Node n : lab.nodes()) {
+            List<GcLog.Pause> pauses = GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name());
+            // the whole run, start-ups included (n1 is restarted after every round)
+            results.add(setup.label(), kind, "GC pauses " + n.name() + " incl. start-ups (count)", pauses.size());
+            results.add(setup.label(), kind, "GC pause max " + n.name() + " incl. start-ups ms", pauses.stream().mapToDouble(GcLog.Pause::millis).max().orElse(0));
         }
     }
 
@@ -184,10 +264,22 @@ public final class FailoverBench {
         }
     }
 
-    private void idle(Setup setup, Kind kind, Daemon d1, Daemon d2) {
+    private void idle(Setup setup, Kind kind, Daemon d1, Daemon d2, AdvertCapture adverts, Lab.Node n1) {
         ProcStats.Sample a1 = ProcStats.tree(d1.pid());
         ProcStats.Sample a2 = ProcStats.tree(d2.pid());
+        long from = Sh.nowMicros();
         Sh.sleep(options.idleSeconds * 1000L);
+        // the master's send jitter as the backup sees it: gaps between consecutive adverts
+        List<AdvertCapture.Advert> seen = adverts.between(n1.ip(), from, Sh.nowMicros());
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < seen.size(); i++) {
+            gaps.add((seen.get(i).micros() - seen.get(i - 1).micros()) / 1000.0);
+        }
+        if (!gaps.isEmpty()) {
+            List<Double> sorted = gaps.stream().sorted().toList();
+            results.add(setup.label(), kind, "idle: master advert gap p99 ms", sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)));
+            results.add(setup.label(), kind, "idle: master advert gap max ms", sorted.get(sorted.size() - 1));
+        }
         ProcStats.Sample b1 = ProcStats.tree(d1.pid());
         ProcStats.Sample b2 = ProcStats.tree(d2.pid());
         results.add(setup.label(), kind, "idle CPU master % of a core", 100.0 * (b1.cpuSeconds() - a1.cpuSeconds()) / options.idleSeconds);
@@ -210,11 +302,40 @@ public final class FailoverBench {
         for (Lab.Node n : lab.nodes()) {
             lab.vrrpLoss(n, 0);
         }
-        double splitMs = SplitBrain.millis(initial, watch.between(Lab.VIP, t0, t1), t0, t1);
-        String w = options.flapSeconds + " s at " + loss + " % loss: ";
+        List<VipWatch.Event> events = watch.between(Lab.VIP, t0, t1);
+        double splitMs = SplitBrain.millis(initial, events, t0, t1);
+        if (kind != Kind.KEEPALIVED) {
+            // "no transition caused by a GC pause": a takeover (VIP added) whose master-down window, on
+            // either node, overlaps a GC pause
+            List<GcLog.Pause> pauses = new ArrayList<>();
+            for (Lab.Node n : lab.nodes()) {
+                pauses.addAll(GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name()));
+            }
+            long down = setup.downMicros(100);
+            long withGc = 0;
+            for (VipWatch.Event e : events) {
+                if (!e.added()) {
+                    continue;
+                }
+                List<GcLog.Pause> hit = pauses.stream().filter(p -> p.overlaps(e.micros() - down - 2_000, e.micros())).toList();
+                if (!hit.isEmpty()) {
+                    withGc++;
+                    log(String.format("%s %s %d%% loss: takeover by n%d at %d us follows GC pause(s) %s", kind, setup.label(), loss, e.node(), e.micros(),
+                            hit.stream().map(p -> String.format("%s %.1f ms", p.node(), p.millis())).toList()));
+                }
+            }
+            results.add(setup.label(), kind, w(loss) + "takeovers with a GC pause in the master-down window", withGc);
+            results.add(setup.label(), kind, w(loss) + "longest GC pause in the window ms",
+                    pauses.stream().filter(p -> p.overlaps(t0, t1)).mapToDouble(GcLog.Pause::millis).max().orElse(0));
+        }
+        String w = w(loss);
         results.add(setup.label(), kind, w + "spurious takeovers", masters1 - masters0);
         results.add(setup.label(), kind, w + "two-master time ms", splitMs);
         log(String.format("%s %s %d%% loss: takeovers %d, two masters %.1f ms", kind, setup.label(), loss, masters1 - masters0, splitMs));
+    }
+
+    private String w(int loss) {
+        return options.flapSeconds + " s at " + loss + " % loss: ";
     }
 
     static void log(String s) {
@@ -223,11 +344,14 @@ public final class FailoverBench {
 
     /** Command-line options. */
     static final class Options {
-        int rounds = 3;
+        int rounds = 5;
+        /** Signal instant as a fraction of the advert interval after one of the master's adverts; < 0: random. */
+        double phase = 0.5;
         int idleSeconds = 30;
         int flapSeconds = 60;
         List<Integer> losses = List.of(0, 20);
-        List<Kind> kinds = List.of(Kind.KEEPALIVED, Kind.HALO_CORE, Kind.HALO);
+        // halo_core (the VRRP core without the framework) only on request: the daemon is what users run
+        List<Kind> kinds = List.of(Kind.KEEPALIVED, Kind.HALO);
         List<String> setups = List.of();
         Path dir = Path.of("tests/system/target/bench");
 
@@ -243,8 +367,9 @@ public final class FailoverBench {
                     case "--kinds" -> o.kinds = List.of(v.split(",")).stream().map(k -> Kind.valueOf(k.toUpperCase())).toList();
                     case "--setups" -> o.setups = List.of(v.split(","));
                     case "--dir" -> o.dir = Path.of(v);
+                    case "--phase" -> o.phase = v.equals("random") ? -1 : Double.parseDouble(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--rounds N --idle S --flap S --loss 0,20 --kinds keepalived,halo_core,halo --setups v2-1s,v3-100ms,v3-10ms --dir D)");
+                            + " (--rounds N --phase F|random --idle S --flap S --loss 0,20 --kinds keepalived,halo_core,halo --setups v2-1s,v3-100ms,v3-10ms --dir D)");
                 }
                 i++;
             }

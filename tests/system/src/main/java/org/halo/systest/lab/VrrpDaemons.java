@@ -58,7 +58,7 @@ public final class VrrpDaemons {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
                 "-XX:+AlwaysPreTouch", "-cp", coreClasspath(), "org.halo.systest.halo.HaloCoreNode"));
         cmd.addAll(conf.coreArgs());
-        return lab.daemon("halo-core", node.ns(), node.name(), cmd, Map.of());
+        return lab.daemon("halo-core", node.ns(), node.name(), cmd, gcEnv(lab, node, kind));
     }
 
     /**
@@ -140,7 +140,26 @@ public final class VrrpDaemons {
                     lab.dir().resolve("deploy").resolve(node.name()).toString()));
             cmd.addAll(HALO_EXTRA);
         }
-        return lab.daemon(tag, node.ns(), node.name(), cmd, Map.of());
+        return lab.daemon(tag, node.ns(), node.name(), cmd, kind == Kind.KEEPALIVED ? Map.of() : gcEnv(lab, node, kind));
+    }
+
+    /** Where a Halo kind's JVMs write their GC logs (one file per node and JVM start). */
+    public static Path gcDir(Lab lab, Kind kind) {
+        return lab.dir().resolve("gc-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The GC log option, through JDK_JAVA_OPTIONS: the java launcher adds it to whatever options bin/halo
+     * chooses (HALO_JAVA_OPTS would replace them), so the benchmark measures the daemon as shipped.
+     */
+    static Map<String, String> gcEnv(Lab lab, Lab.Node node, Kind kind) {
+        Path dir = gcDir(lab, kind);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("JDK_JAVA_OPTIONS", GcLog.option(dir, node.name()));
     }
 
     /** Removes stale pid files (a SIGKILLed keepalived leaves them and would refuse to start). */

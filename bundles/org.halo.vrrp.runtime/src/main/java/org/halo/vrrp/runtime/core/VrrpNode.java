@@ -249,6 +249,18 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
      * SIGTERM path: masters send priority-0 adverts and remove their VIPs (engine), then sockets and the
      * loop close. Waits at most timeoutMillis for the engine.
      */
+    /**
+     * keepalived's stop without closing anything: masters send their priority-0 adverts and remove their
+     * VIPs, every instance goes to STOP. Idempotent; {@link #shutdown(long)} afterwards closes the rest.
+     */
+    public void release(long timeoutMillis) {
+        try {
+            engine.shutdown().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warning("VRRP engine did not release within " + timeoutMillis + " ms: " + e);
+        }
+    }
+
     public void shutdown(long timeoutMillis) {
         try {
             engine.shutdown().get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -78,6 +78,13 @@ public final class VrrpRuntimeComponent {
     private final Map<String, Integer> scriptWeights = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, ServiceRegistration<Condition>> masterConditions = new HashMap<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    /**
+     * SIGTERM: keepalived's VRRP process sends priority 0 within a millisecond of the signal. The JVM runs
+     * every shutdown hook at once, so this one posts the release (priority-0 adverts, VIPs removed) to the
+     * engine loop while the launcher is still logging and stopping bundles; without it the adverts waited
+     * for the framework's bundle stop and SCR's deactivation (12-40 ms measured at 100 ms adverts).
+     */
+    private final Thread releaseOnTerm;
     private ScheduledFuture<?> pendingApply;
     private volatile EventPublisher publisher;
     private volatile AutoCloseable checkSubscription;
@@ -105,6 +112,12 @@ public final class VrrpRuntimeComponent {
                 eventThread.execute(() -> publish(new VrrpEvent(0, Instant.now(), VrrpEvent.Scope.GROUP, group, api(to), api(from), 0)));
             }
         });
+        releaseOnTerm = new Thread(() -> node.release(2000), "vrrp-release-on-term");
+        try {
+            Runtime.getRuntime().addShutdownHook(releaseOnTerm);
+        } catch (IllegalStateException shuttingDown) {
+            // activated while the JVM exits: deactivate releases as before
+        }
         registrations.add(context.registerService(StatusSource.class, node, null));
         registrations.add(context.registerService(VrrpRuntime.class, new RuntimeViews(node), null));
         registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.INSTANCE_PID, instances),
@@ -279,6 +292,11 @@ public final class VrrpRuntimeComponent {
     /** SIGTERM reaches here through the framework stop: priority-0 adverts, VIPs removed, STOP notify. */
     @Deactivate
     void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnTerm);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook is running (or ran) the release
+        }
         for (int i = registrations.size() - 1; i >= 0; i--) {
             unregister(registrations.get(i));
         }
