@@ -118,6 +118,10 @@ public final class VrrpRuntimeComponent {
         } catch (IllegalStateException shuttingDown) {
             // activated while the JVM exits: deactivate releases as before
         }
+        // The launcher's SIGTERM handler runs halo.signal=TERM services before it lets the JVM exit: the release
+        // then goes first, alone, instead of racing the other shutdown hooks (see docs/daemon-runtime.md).
+        Runnable releaseNow = () -> node.release(2000);
+        registrations.add(context.registerService(Runnable.class, releaseNow, props("halo.signal", "TERM")));
         registrations.add(context.registerService(StatusSource.class, node, null));
         registrations.add(context.registerService(VrrpRuntime.class, new RuntimeViews(node), null));
         registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.INSTANCE_PID, instances),
