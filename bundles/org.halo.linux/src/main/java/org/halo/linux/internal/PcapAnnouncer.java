@@ -13,6 +13,7 @@ import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.Pcaps;
 
 /**
@@ -23,6 +24,7 @@ import org.pcap4j.core.Pcaps;
 public final class PcapAnnouncer implements Announcer, AutoCloseable {
     private final Map<String, PcapHandle> handles = new HashMap<>();
     private final NetnsGuard guard = new NetnsGuard();
+    private static final int SEND_ONLY_BUFFER = 64 * 1024;
 
     /**
      * Loads libpcap and pcap4j's classes on a background thread, so that neither start-up nor the
@@ -80,10 +82,18 @@ public final class PcapAnnouncer implements Announcer, AutoCloseable {
         guard.check("open pcap on " + device);
         h = withPcapLoader(() -> {
             try {
-                // The builder opens the device by name, without enumerating every interface first
-                return new PcapHandle.Builder(device).snaplen(128)
+                // The builder opens the device by name, without enumerating every interface first. The
+                // handle only sends: a small capture ring (libpcap's default is 2 MB, which the kernel fills
+                // with every frame on the device and so becomes resident) and a filter that accepts nothing.
+                PcapHandle opened = new PcapHandle.Builder(device).snaplen(128).bufferSize(SEND_ONLY_BUFFER)
                         .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(10)
                         .build();
+                try {
+                    opened.setFilter("less 1", BpfProgram.BpfCompileMode.OPTIMIZE);
+                } catch (NotOpenException | PcapNativeException e) {
+                    // still sends; only the ring fills
+                }
+                return opened;
             } catch (PcapNativeException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -66,7 +66,8 @@ import org.osgi.service.condition.Condition;
 @Component(immediate = true, service = {})
 public final class VrrpRuntimeComponent {
     private static final Logger LOG = Logger.getLogger("org.halo.vrrp");
-    private static final long DEBOUNCE_MS = 50;
+    /** ConfigAdmin hands over a factory's configurations back to back: 10 ms gathers them (start, reload). */
+    private static final long DEBOUNCE_MS = 10;
 
     private final BundleContext context;
     private final Netlink netlink;

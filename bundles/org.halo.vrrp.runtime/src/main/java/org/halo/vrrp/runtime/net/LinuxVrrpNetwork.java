@@ -92,13 +92,18 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         }
         byInstance.put(config.name(), key);
         nets.put(config.name(), net);
-        // open the pcap handle now: opened lazily by the first GARP it would hold the engine loop (and
-        // the adverts) for tens of milliseconds right at the transition to MASTER
-        try {
-            announcer.prepare(config.interfaceName());
-        } catch (LinuxException | RuntimeException e) {
-            LOG.warning("(" + config.name() + ") cannot prepare GARP/NA sending on " + config.interfaceName() + ": " + e.getMessage());
-        }
+        // open the pcap handle now, on the thread that sends the announcements (so they queue behind it): opened
+        // by the first GARP it would delay that GARP, opened here it would delay the instance's start (libpcap
+        // and pcap4j load in tens to hundreds of milliseconds on a cold JVM)
+        String garpDevice = config.interfaceName();
+        String instance = config.name();
+        announcements.execute(() -> {
+            try {
+                announcer.prepare(garpDevice);
+            } catch (LinuxException | RuntimeException e) {
+                LOG.warning("(" + instance + ") cannot prepare GARP/NA sending on " + garpDevice + ": " + e.getMessage());
+            }
+        });
     }
 
     /** Forgets an instance; closes its socket when no other instance uses it. */
