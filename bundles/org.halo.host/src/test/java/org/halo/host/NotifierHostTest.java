@@ -100,9 +100,9 @@ class NotifierHostTest {
     }
 
     @Test
-    void notifiersArrivingSoonAfterStartGetTheStartupTransitionsLaterOnesDoNot() throws Exception {
+    void notifiersArrivingWhileTheFrameworkStartsGetTheStartupTransitionsLaterOnesDoNot() throws Exception {
         AtomicLong now = new AtomicLong(1_000);
-        NotifierHost startup = new NotifierHost(now::get);
+        NotifierHost startup = new NotifierHost(now::get, null, true);
         try {
             startup.publish(event("VI_1", VrrpState.BACKUP));
             List<HaloEvent> early = new CopyOnWriteArrayList<>();
@@ -121,13 +121,30 @@ class NotifierHostTest {
             assertEquals(3L, replaced.get(0).sequence());
             startup.removeNotifier(replacement);
 
-            now.addAndGet(NotifierHost.STARTUP_REPLAY_NANOS);
+            startup.frameworkStarted(); // the daemon is up: later notifiers are hot deploys
             List<HaloEvent> late = new CopyOnWriteArrayList<>();
             startup.addNotifier(late::add, Map.of(Notifier.NAME, "late"), PluginInfo.factory(null));
             startup.publish(event("VI_1", VrrpState.BACKUP));
             CheckEngineTest.await("late got the new one", () -> late.size() == 1);
             assertEquals(4L, late.get(0).sequence());
             CheckEngineTest.await("early got four, no repeats", () -> early.size() == 4);
+        } finally {
+            startup.close();
+        }
+    }
+
+    @Test
+    void theReplayWindowIsBoundedEvenIfTheFrameworkNeverSaysStarted() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        NotifierHost startup = new NotifierHost(now::get, null, true);
+        try {
+            startup.publish(event("VI_1", VrrpState.BACKUP));
+            now.addAndGet(NotifierHost.STARTUP_REPLAY_NANOS);
+            List<HaloEvent> late = new CopyOnWriteArrayList<>();
+            startup.addNotifier(late::add, Map.of(Notifier.NAME, "late"), PluginInfo.factory(null));
+            startup.publish(event("VI_1", VrrpState.MASTER));
+            CheckEngineTest.await("late got the new one", () -> late.size() == 1);
+            assertEquals(2L, late.get(0).sequence());
         } finally {
             startup.close();
         }

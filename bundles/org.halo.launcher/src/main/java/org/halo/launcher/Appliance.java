@@ -119,6 +119,10 @@ public final class Appliance implements AutoCloseable {
             throw new IOException("cannot apply the configurations of feature '" + s.featureName() + "': " + e, e);
         }
         moveTo(fsl, top);
+        // Components that treat start-up differently (the notifier host replays start-up transitions to
+        // notifiers arriving while the daemon starts) learn that it is over from this condition.
+        ctx.registerService(org.osgi.service.condition.Condition.class, org.osgi.service.condition.Condition.INSTANCE,
+                new java.util.Hashtable<>(Map.of(org.osgi.service.condition.Condition.CONDITION_ID, STARTED_CONDITION)));
         // -D: where start-up time goes (docs/jvm-tuning.md)
         LOG.log(Level.DEBUG, () -> String.format("framework init %d ms, %d bundles installed %d ms, start level 1 %d ms, start level %d %d ms",
                 ms(tInit - t0), installed.size(), ms(tInstalled - tInit), ms(tLevel1 - tInstalled), top, ms(System.nanoTime() - tLevel1)));
@@ -129,6 +133,9 @@ public final class Appliance implements AutoCloseable {
         }
         return new Appliance(fw, s);
     }
+
+    /** {@code osgi.condition.id} of the condition registered once every bundle of the feature has started. */
+    public static final String STARTED_CONDITION = "halo.started";
 
     private static long ms(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
