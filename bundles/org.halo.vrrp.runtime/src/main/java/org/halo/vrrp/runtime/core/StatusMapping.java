@@ -1,6 +1,5 @@
 package org.halo.vrrp.runtime.core;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.halo.status.api.Garp;
 import org.halo.status.api.InstanceStatus;
 import org.halo.status.api.Peer;
 import org.halo.status.api.Track;
+import org.halo.vrrp.engine.Addresses;
 import org.halo.vrrp.engine.InstanceConfig;
 import org.halo.vrrp.engine.InstanceSnapshot;
 import org.halo.vrrp.engine.VirtualAddress;
@@ -77,42 +77,9 @@ final class StatusMapping {
         }).toList();
     }
 
-    /** Addresses as inet_ntop writes them (RFC 5952: IPv6 lower case, longest zero run as "::", no zone). */
+    /** Addresses as inet_ntop writes them (RFC 5952), the engine's own formatting. */
     static String addr(InetAddress a) {
-        if (a instanceof Inet4Address) {
-            return a.getHostAddress();
-        }
-        byte[] b = a.getAddress();
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8;) {
-            int j = i;
-            while (j < 8 && w[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(w[i]));
-        }
-        return out.toString();
+        return Addresses.format(a);
     }
 
     private static String option(String options, String name, String dflt) {
