@@ -1,7 +1,6 @@
 package org.halo.vrrp.runtime.core;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.halo.linux.api.Vmac;
+import org.halo.vrrp.runtime.net.AddressLiterals;
 import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.net.VmacSpec;
 
@@ -213,14 +213,6 @@ public final class ConfigMapping {
     }
 
     private static InetAddress addr(String text) {
-        if (!text.matches("[0-9A-Fa-f:.%]+[0-9A-Za-z]*")) {
-            // literals only: a host name would make getByName query DNS
-            throw new IllegalArgumentException("not an IP address literal: " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + text, e);
-        }
+        return AddressLiterals.withZone(text);
     }
 }

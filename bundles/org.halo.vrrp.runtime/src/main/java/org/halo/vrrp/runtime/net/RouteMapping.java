@@ -2,7 +2,6 @@ package org.halo.vrrp.runtime.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -204,14 +203,6 @@ public final class RouteMapping {
     }
 
     private static InetAddress literal(String text) {
-        if (!text.matches("[0-9A-Fa-f:.]+")) {
-            // literals only: a host name would make getByName query DNS
-            throw new IllegalArgumentException("not an IP address literal: " + text);
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + text, e);
-        }
+        return AddressLiterals.plain(text);
     }
 }
