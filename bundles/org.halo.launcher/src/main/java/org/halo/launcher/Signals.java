@@ -1,6 +1,7 @@
 package org.halo.launcher;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * keepalived's control signals: SIGHUP (reload), SIGUSR1 (write keepalived.data), SIGUSR2 (write
@@ -21,13 +22,13 @@ final class Signals {
      */
     static void onTerm(Runnable action) {
         warmDispatch();
-        Signal.handle(new Signal("TERM"), sig -> {
+        warnIfRefused("TERM", Signal.handle(new Signal("TERM"), sig -> {
             try {
                 action.run();
             } finally {
                 System.exit(0);
             }
-        });
+        }));
     }
 
     /**
@@ -49,6 +50,18 @@ final class Signals {
 
     static void on(String name, Runnable action) {
         // Signal handlers run on a JVM thread; hand the work off so the handler returns at once.
-        Signal.handle(new Signal(name), sig -> new Thread(action, "halo-sig" + name.toLowerCase()).start());
+        warnIfRefused(name, Signal.handle(new Signal(name), sig -> new Thread(action, "halo-sig" + name.toLowerCase()).start()));
+    }
+
+    /**
+     * The JVM declines to handle SIGHUP, SIGINT and SIGTERM when they were ignored at its start (nohup, a script's
+     * background job) and reports the old disposition instead. bin/halo resets them before the JVM starts; a
+     * daemon started otherwise says so rather than silently ignoring a reload or a stop.
+     */
+    private static void warnIfRefused(String name, SignalHandler previous) {
+        if (previous == SignalHandler.SIG_IGN && ("HUP".equals(name) || "TERM".equals(name))) {
+            System.getLogger(Signals.class.getName()).log(System.Logger.Level.WARNING, "SIG" + name
+                    + " was ignored when Halo started; it stays ignored (start Halo through bin/halo, or without nohup)");
+        }
     }
 }

@@ -43,6 +43,9 @@ class DaemonShellTest {
             run("ip", "-n", NS, "link", "set", "lo", "up");
             cmd.addAll(List.of("ip", "netns", "exec", NS)); // execs bin/halo: same pid, so SIGTERM reaches java
         }
+        // started as nohup and a script's background job start it: SIGHUP, SIGINT and SIGTERM ignored (the shell
+        // execs bin/halo: still the same pid)
+        cmd.addAll(List.of("sh", "-c", "trap '' HUP INT TERM; exec \"$@\"", "sh"));
         cmd.addAll(List.of(DIST.resolve("bin/halo").toString(), "-n", "-l", "-G", "--name", "itest",
                 "--run-dir", runDir.toString(), "--state-dir", tmp.resolve("state").toString(), "-f", conf.toString()));
         daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -86,6 +89,20 @@ class DaemonShellTest {
         for (String l : halo) {
             assertTrue(l.contains("|Active"), "not active: " + l + "\n" + log());
         }
+    }
+
+    /** keepalived reloads on SIGHUP whatever disposition it inherited; so must Halo when started under nohup. */
+    @Test
+    void sighupReloadsThoughStartedWithSignalsIgnored() throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start().waitFor());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!log().contains("Reloading") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        String text = log();
+        assertTrue(text.contains("Received SIGHUP") && text.contains("Reloading"), text);
+        assertFalse(text.contains("was ignored when Halo started"), text);
+        assertTrue(daemon.isAlive(), text);
     }
 
     @Test
