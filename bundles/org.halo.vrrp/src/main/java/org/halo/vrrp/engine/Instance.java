@@ -15,6 +15,10 @@ import org.halo.vrrp.packet.VrrpAdvert;
  */
 final class Instance {
     static final long MS = 1_000_000L;
+    /** A master-down timer running later than this was held up by a stall of the process (see onDownTimer). */
+    static final long STALL_NANOS = MS;
+    /** How long a stalled master-down timer waits for adverts that arrived during the stall. */
+    static final long STALL_GRACE_NANOS = MS;
     static final long US = 1_000L;
 
     final VrrpEngine engine;
@@ -36,6 +40,9 @@ final class Instance {
     boolean groupFault;
     long lastTransition;
     private EventLoop.Cancellable timer;
+    /** When the master-down timer is due (loop clock), and whether a stall grace was already given for it. */
+    private long downDue;
+    private boolean stallGraceGiven;
     private EventLoop.Cancellable garpDelayTimer;
     private EventLoop.Cancellable lowerPrioGarpTimer;
     private long garpRefreshDue;
@@ -113,6 +120,8 @@ final class Instance {
 
     private void armDown(long delay) {
         cancelTimer();
+        downDue = now() + Math.max(0, delay);
+        stallGraceGiven = false;
         timer = engine.loop.schedule(delay, this::onDownTimer);
     }
 
@@ -407,6 +416,15 @@ final class Instance {
     private void onDownTimer() {
         timer = null;
         if (state != VrrpState.BACKUP) {
+            return;
+        }
+        if (!stallGraceGiven && now() - downDue > STALL_NANOS) {
+            // The loop woke well after the deadline: the whole process was stopped (a GC or other safepoint
+            // pause, CPU starvation), and adverts that reached the socket meanwhile are still on their way from
+            // the receive thread, queued behind this older timer. keepalived's single loop reads a readable
+            // socket before it acts on a timeout; give those adverts the same precedence, once.
+            stallGraceGiven = true;
+            timer = engine.loop.schedule(STALL_GRACE_NANOS, this::onDownTimer);
             return;
         }
         log(n() + "Receive advertisement timeout");

@@ -91,6 +91,14 @@ public final class ManualEventLoop implements EventLoop {
         advance(millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Moves the clock forward without running anything, as a process stop (a GC pause) does to a real loop:
+     * what fell due meanwhile runs late, at the next {@link #runPending} or advance.
+     */
+    public void stall(long amount, TimeUnit unit) {
+        now += unit.toNanos(amount);
+    }
+
     /** Runs what is due now (e.g. posted inputs) without moving the clock. */
     public void runPending() {
         runUntil(now);

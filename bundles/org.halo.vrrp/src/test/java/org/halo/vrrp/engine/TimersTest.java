@@ -93,4 +93,44 @@ class TimersTest {
         assertTakeoverAt(h, last + 3_000 * MS + 609_375_000L);
         assertEquals(10, h.counters("VI_1").advertRcvd());
     }
+
+    /**
+     * A stop of the whole process (GC pause) longer than the master-down interval: the advert that reached the
+     * socket during it is handed over after the pause, behind the overdue timer. It must still count, as in
+     * keepalived's loop, which reads a readable socket before acting on a timeout.
+     */
+    @Test
+    void advertArrivingDuringAStallIsSeenBeforeTheOverdueTimer() {
+        Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(10).build());
+        h.receive(Harness.v3("10.0.0.2", 200, 1));
+        h.loop.stall(40, java.util.concurrent.TimeUnit.MILLISECONDS); // due at 36.093 ms, overdue by ~4 ms
+        h.engine.receive(Harness.v3("10.0.0.2", 200, 1)); // the receive thread's hand-off after the pause
+        h.loop.runPending();
+        h.advanceMillis(5);
+        assertEquals(VrrpState.BACKUP, h.state("VI_1"), "the advert from the stall re-armed the timer");
+        assertEquals(0, h.counters("VI_1").becomeMaster());
+        // with no further advert the takeover comes one master-down interval after that hand-off
+        assertTakeoverAt(h, 40 * MS + 30 * MS + 6_093_000L);
+    }
+
+    @Test
+    void stalledTimerWithNothingQueuedTakesOverAfterTheGrace() {
+        Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(10).build());
+        h.receive(Harness.v3("10.0.0.2", 200, 1));
+        h.loop.stall(40, java.util.concurrent.TimeUnit.MILLISECONDS);
+        h.loop.runPending();
+        assertEquals(VrrpState.BACKUP, h.state("VI_1"), "overdue timer waits once for adverts held up by the stall");
+        assertTakeoverAt(h, 40 * MS + Instance.STALL_GRACE_NANOS);
+        h.assertLog("(VI_1) Receive advertisement timeout");
+    }
+
+    @Test
+    void timerFiringOnTimeTakesNoGrace() {
+        Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(10).build());
+        h.receive(Harness.v3("10.0.0.2", 200, 1));
+        // due 36.093 ms after the advert; a wake-up within STALL_NANOS of it acts at once
+        h.loop.stall(36_093_000L + Instance.STALL_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        h.loop.runPending();
+        assertEquals(VrrpState.MASTER, h.state("VI_1"));
+    }
 }
