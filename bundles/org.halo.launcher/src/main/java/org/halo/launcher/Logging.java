@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.ConsoleHandler;
@@ -35,28 +36,36 @@ final class Logging implements AutoCloseable {
         root.setLevel(Level.INFO);
         // -D: Halo's own detail; libraries stay at INFO.
         Logger.getLogger("org.halo").setLevel(detail ? Level.FINE : Level.INFO);
+        List<Handler> targets = new ArrayList<>();
         if (console) {
             Handler h = new ConsoleHandler(); // stderr, like keepalived's console log
             h.setFormatter(new KeepalivedFormatter());
             h.setLevel(Level.ALL);
-            root.addHandler(h);
+            targets.add(h);
         }
         Process syslog = null;
+        String syslogProblem = null;
         if (!noSyslog) {
             try {
                 syslog = new ProcessBuilder("logger", "--prio-prefix", "-t", "Halo[" + ProcessHandle.current().pid() + "]")
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start();
-                root.addHandler(new SyslogHandler(syslog.getOutputStream(), facilityCode(facility)));
+                targets.add(new SyslogHandler(syslog.getOutputStream(), facilityCode(facility)));
             } catch (IOException e) {
                 if (!console) {
                     Handler h = new ConsoleHandler();
                     h.setFormatter(new KeepalivedFormatter());
-                    root.addHandler(h);
+                    targets.add(h);
                 }
-                root.warning("syslog unavailable (" + e.getMessage() + "); logging to the console");
+                syslogProblem = "syslog unavailable (" + e.getMessage() + "); logging to the console";
             }
+        }
+        if (!targets.isEmpty()) {
+            root.addHandler(new AsyncHandler(targets));
+        }
+        if (syslogProblem != null) {
+            root.warning(syslogProblem);
         }
         return new Logging(syslog);
     }

@@ -36,7 +36,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        // the log is written by its own thread (AsyncHandler): what an early failure logged must reach it
+        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+            h.flush();
+        }
+        System.exit(code);
     }
 
     /** The whole command line, returning the process exit code (keepalived's codes where it has them). */
