@@ -173,6 +173,7 @@ public final class FailoverBench {
                 lab.vrrpLoss(n, 0);
                 VrrpDaemons.clearPidFiles(lab, n);
             }
+            lab.vrrpLossOnBridge(0);
         }
     }
 
@@ -288,50 +289,48 @@ public final class FailoverBench {
         results.add(setup.label(), kind, "RSS backup MB", Math.max(a2.rssKb(), b2.rssKb()) / 1024.0);
     }
 
-    /** Spurious takeovers (MASTER transitions in the logs) and split-brain time over the window. */
+    /**
+     * Spurious takeovers (MASTER transitions in the logs), split-brain time and the cause of every takeover
+     * (TakeoverCauses) over the window. The loss is applied on the bridge, so each node's capture separates
+     * what was sent from what was delivered.
+     */
     private void flaps(Lab lab, Setup setup, Kind kind, Daemon d1, Daemon d2, VipWatch watch, int loss) {
-        for (Lab.Node n : lab.nodes()) {
-            lab.vrrpLoss(n, loss);
-        }
-        long masters0 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
-        long t0 = Sh.nowMicros();
-        Set<Integer> initial = lab.holders(Lab.VIP);
-        Sh.sleep(options.flapSeconds * 1000L);
-        long t1 = Sh.nowMicros();
-        long masters1 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
-        for (Lab.Node n : lab.nodes()) {
-            lab.vrrpLoss(n, 0);
-        }
-        List<VipWatch.Event> events = watch.between(Lab.VIP, t0, t1);
-        double splitMs = SplitBrain.millis(initial, events, t0, t1);
-        if (kind != Kind.KEEPALIVED) {
-            // "no transition caused by a GC pause": a takeover (VIP added) whose master-down window, on
-            // either node, overlaps a GC pause
-            List<GcLog.Pause> pauses = new ArrayList<>();
-            for (Lab.Node n : lab.nodes()) {
-                pauses.addAll(GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name()));
+        Lab.Node n1 = lab.node(1);
+        Lab.Node n2 = lab.node(2);
+        try (AdvertCapture c1 = new AdvertCapture(lab, n1); AdvertCapture c2 = new AdvertCapture(lab, n2)) {
+            lab.vrrpLossOnBridge(loss);
+            long masters0 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
+            long t0 = Sh.nowMicros();
+            Set<Integer> initial = lab.holders(Lab.VIP);
+            Sh.sleep(options.flapSeconds * 1000L);
+            long t1 = Sh.nowMicros();
+            long masters1 = LogCheck.transitions(d1.log(), "MASTER") + LogCheck.transitions(d2.log(), "MASTER");
+            lab.vrrpLossOnBridge(0);
+            Sh.sleep(200); // the captures' last lines
+            List<VipWatch.Event> events = watch.between(Lab.VIP, t0, t1);
+            double splitMs = SplitBrain.millis(initial, events, t0, t1);
+            String w = w(loss);
+            List<TakeoverCauses.Side> sides = List.of(
+                    new TakeoverCauses.Side(1, n1.ip(), 150, c1.all(), pauses(lab, kind, n1)),
+                    new TakeoverCauses.Side(2, n2.ip(), 100, c2.all(), pauses(lab, kind, n2)));
+            List<TakeoverCauses.Takeover> takeovers = TakeoverCauses.classify(events, sides, setup.intervalMicros(), setup::downMicros);
+            for (TakeoverCauses.Takeover t : takeovers) {
+                log(String.format("%s %s %d%% loss: takeover by n%d at %d us: %s (%s)", kind, setup.label(), loss, t.node(), t.micros(), t.cause(), t.detail()));
             }
-            long down = setup.downMicros(100);
-            long withGc = 0;
-            for (VipWatch.Event e : events) {
-                if (!e.added()) {
-                    continue;
-                }
-                List<GcLog.Pause> hit = pauses.stream().filter(p -> p.overlaps(e.micros() - down - 2_000, e.micros())).toList();
-                if (!hit.isEmpty()) {
-                    withGc++;
-                    log(String.format("%s %s %d%% loss: takeover by n%d at %d us follows GC pause(s) %s", kind, setup.label(), loss, e.node(), e.micros(),
-                            hit.stream().map(p -> String.format("%s %.1f ms", p.node(), p.millis())).toList()));
-                }
+            TakeoverCauses.count(takeovers).forEach((cause, n) -> results.add(setup.label(), kind,
+                    w + "takeovers caused by " + cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), n));
+            if (kind != Kind.KEEPALIVED) {
+                results.add(setup.label(), kind, w + "longest JVM pause (safepoint) in the window ms",
+                        sides.stream().flatMap(sd -> sd.pauses().stream()).filter(p -> p.overlaps(t0, t1)).mapToDouble(GcLog.Pause::millis).max().orElse(0));
             }
-            results.add(setup.label(), kind, w(loss) + "takeovers with a GC pause in the master-down window", withGc);
-            results.add(setup.label(), kind, w(loss) + "longest GC pause in the window ms",
-                    pauses.stream().filter(p -> p.overlaps(t0, t1)).mapToDouble(GcLog.Pause::millis).max().orElse(0));
+            results.add(setup.label(), kind, w + "spurious takeovers", masters1 - masters0);
+            results.add(setup.label(), kind, w + "two-master time ms", splitMs);
+            log(String.format("%s %s %d%% loss: takeovers %d, two masters %.1f ms", kind, setup.label(), loss, masters1 - masters0, splitMs));
         }
-        String w = w(loss);
-        results.add(setup.label(), kind, w + "spurious takeovers", masters1 - masters0);
-        results.add(setup.label(), kind, w + "two-master time ms", splitMs);
-        log(String.format("%s %s %d%% loss: takeovers %d, two masters %.1f ms", kind, setup.label(), loss, masters1 - masters0, splitMs));
+    }
+
+    private static List<GcLog.Pause> pauses(Lab lab, Kind kind, Lab.Node n) {
+        return kind == Kind.KEEPALIVED ? List.of() : GcLog.pauses(VrrpDaemons.gcDir(lab, kind), n.name());
     }
 
     private String w(int loss) {

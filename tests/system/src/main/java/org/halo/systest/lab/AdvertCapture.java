@@ -106,6 +106,13 @@ public final class AdvertCapture implements AutoCloseable {
         }
     }
 
+    /** Every advert kept so far, in capture order. */
+    public List<Advert> all() {
+        synchronized (seen) {
+            return new ArrayList<>(seen);
+        }
+    }
+
     /** Adverts from source between two instants (the master's send intervals: jitter). */
     public List<Advert> between(String source, long fromMicros, long toMicros) {
         synchronized (seen) {

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GC pauses from the unified JVM log the benchmark asks Halo's JVMs to write
- * ({@code -Xlog:gc:file=DIR/NODE-gc-%p.log:timemillis}, one file per JVM start). A pause line is written
- * when the pause ends, so a pause covers [timestamp - duration, timestamp].
+ * Stop-the-world pauses from the unified JVM log the benchmark asks Halo's JVMs to write
+ * ({@code -Xlog:gc,safepoint:file=DIR/NODE-gc-%p.log:timemillis}, one file per JVM start): every safepoint
+ * (GC or not) with its total stopped time, time to reach it included. A line is written when the pause ends,
+ * so a pause covers [timestamp - duration, timestamp]; the timestamp has millisecond resolution.
  */
 public final class GcLog {
     /** One stop-the-world GC pause, epoch microseconds. */
@@ -26,13 +27,14 @@ public final class GcLog {
     }
 
     private static final Pattern PAUSE = Pattern.compile("^\\[(\\d+)ms\\].*GC\\(\\d+\\) Pause .* (\\d+(?:\\.\\d+)?)ms\\s*$");
+    private static final Pattern SAFEPOINT = Pattern.compile("^\\[(\\d+)ms\\] Safepoint .*Total: (\\d+) ns");
 
     private GcLog() {
     }
 
     /** The -Xlog option that writes a node's GC log into dir. */
     public static String option(Path dir, String node) {
-        return "-Xlog:gc:file=" + dir.resolve(node + "-gc-%p.log") + ":timemillis";
+        return "-Xlog:gc,safepoint:file=" + dir.resolve(node + "-gc-%p.log") + ":timemillis";
     }
 
     /** Every pause in the node's GC logs in dir. */
@@ -43,9 +45,18 @@ public final class GcLog {
         }
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().startsWith(node + "-gc-"))::iterator) {
-                for (String line : Files.readAllLines(f)) {
-                    Matcher m = PAUSE.matcher(line);
+                List<String> lines = Files.readAllLines(f);
+                // a log with safepoint lines has each GC pause in them too, time to reach it included: count it once
+                boolean safepoints = lines.stream().anyMatch(l -> SAFEPOINT.matcher(l).find());
+                for (String line : lines) {
+                    Matcher m = SAFEPOINT.matcher(line);
                     if (m.find()) {
+                        long end = Long.parseLong(m.group(1)) * 1000L;
+                        out.add(new Pause(end - Long.parseLong(m.group(2)) / 1000L, end, node));
+                        continue;
+                    }
+                    m = PAUSE.matcher(line);
+                    if (!safepoints && m.find()) {
                         long end = Long.parseLong(m.group(1)) * 1000L;
                         long dur = Math.round(Double.parseDouble(m.group(2)) * 1000.0);
                         out.add(new Pause(end - dur, end, node));

@@ -230,6 +230,27 @@ public final class Lab implements AutoCloseable {
         Sh.inNs(node.ns(), "nft", "-f", f.toString());
     }
 
+    /**
+     * Drops PCT % of the VRRP packets the bridge forwards, each copy to each port drawn on its own (0 removes
+     * the rule). Unlike {@link #vrrpLoss}, a capture in a node then tells sent from delivered: a node's own
+     * interface shows everything it sent and only what was delivered to it.
+     */
+    public void vrrpLossOnBridge(int pct) {
+        Sh.tryRun("ip", "netns", "exec", bridgeNs, "nft", "delete", "table", "bridge", "halolab");
+        if (pct <= 0) {
+            return;
+        }
+        String rules = "table bridge halolab {\n chain forward {\n  type filter hook forward priority -10; policy accept;\n"
+                + "  meta l4proto 112 numgen random mod 100 < " + pct + " counter drop\n }\n}\n";
+        Path f = file("nft-bridge.nft");
+        try {
+            Files.writeString(f, rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Sh.inNs(bridgeNs, "nft", "-f", f.toString());
+    }
+
     /** Drops all inbound VRRP in a node (or removes the block). */
     public void vrrpBlock(Node node, boolean block) {
         vrrpLoss(node, block ? 100 : 0);
