@@ -22,6 +22,11 @@ final class CheckBook {
         return health;
     }
 
+    /** Results in a row with the last one's outcome (successes or failures), 0 before the first. */
+    int inARow() {
+        return Math.max(successes, failures);
+    }
+
     /** Records one result; returns {@code true} if the health changed. */
     boolean record(CheckResult result, int fall, int rise) {
         Health before = health;

@@ -327,7 +327,7 @@ public final class CheckEngine implements CheckRegistry {
     /** Updates the snapshot; tells listeners when health, weight or checker availability changed. */
     private void publish(TargetState t, boolean significant) {
         CheckStatus s = new CheckStatus(t.spec.target(), t.book.health(), t.dynamicWeight, t.provider != null,
-                t.since, t.lastResult, t.probes, t.failures, t.timeouts);
+                t.since, t.lastResult, t.probes, t.failures, t.timeouts, t.book.inARow());
         CheckStatus old = published.put(t.spec.id(), s);
         boolean availabilityChanged = old == null || old.checkerAvailable() != s.checkerAvailable();
         if (significant || availabilityChanged) {

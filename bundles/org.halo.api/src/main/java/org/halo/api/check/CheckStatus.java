@@ -16,14 +16,22 @@ import java.util.Objects;
  * @param probes           probes completed for this target
  * @param failures         probes that failed (including exceptions)
  * @param timeouts         probes that timed out
+ * @param inARow           results in a row with the outcome of {@code lastResult} (successes when it succeeded,
+ *                         failures and timeouts otherwise), 0 before the first: what fall/rise count
  */
 public record CheckStatus(CheckTarget target, Health health, int dynamicWeight, boolean checkerAvailable,
-        Instant since, CheckResult lastResult, long probes, long failures, long timeouts) {
+        Instant since, CheckResult lastResult, long probes, long failures, long timeouts, int inARow) {
 
     public CheckStatus {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(since, "since");
+    }
+
+    /** The 1.0 form: no run length known (0). */
+    public CheckStatus(CheckTarget target, Health health, int dynamicWeight, boolean checkerAvailable, Instant since,
+            CheckResult lastResult, long probes, long failures, long timeouts) {
+        this(target, health, dynamicWeight, checkerAvailable, since, lastResult, probes, failures, timeouts, 0);
     }
 
     public String id() {

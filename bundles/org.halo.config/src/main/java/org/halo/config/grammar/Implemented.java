@@ -30,7 +30,7 @@ final class Implemented {
             "notify", "authentication", "accept", "dont_track_primary", "native_ipv6", "garp_master_delay", "garp_master_repeat",
             "garp_master_refresh", "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
             "strict_mode", "virtual_routes", "virtual_rules", "use_vmac", "use_vmac_addr", "vmac_xmit_base", "skip_check_adv_addr", "check_unicast_src", "lower_prio_no_advert", "higher_prio_send_advert",
-            "down_timer_adverts"),
+            "down_timer_adverts", "unicast_ttl", "mcast_dst_ip"),
         "vrrp_sync_group", Set.of("group", "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault",
             "notify_stop", "notify"));
 
@@ -44,7 +44,8 @@ final class Implemented {
         "global_defs/vrrp_garp_interval", "least time between two GARPs on an interface (garp_group blocks are parsed only)",
         "global_defs/vrrp_version", "default of every vrrp_instance (resolved by the config bridge)",
         "global_defs/vrrp_garp_master_delay", "default of every vrrp_instance (resolved by the config bridge)",
-        "global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)");
+        "global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)",
+        "vrrp_instance/mcast_dst_ip", "adverts sent to this group (TTL 255) and the group joined for receive, instead of 224.0.0.18 / ff02::12");
 
     static void apply(BlockSpec root) {
         mark(root, ROOT);

@@ -85,7 +85,8 @@ final class RawVrrpSocket implements VrrpSocket {
         if (!o.ipv6()) {
             int ip = LibC.IPPROTO_IP;
             Native2.setInt(fd, ip, LibC.IP_TOS, 0xc0, "IP_TOS"); // IPTOS_PREC_INTERNETCONTROL, as keepalived
-            Native2.setInt(fd, ip, LibC.IP_TTL, 255, "IP_TTL"); // RFC 3768 5.2.3 / RFC 5798 5.1.1.3
+            // RFC 3768 5.2.3 / RFC 5798 5.1.1.3: 255; keepalived's unicast_ttl for unicast adverts
+            Native2.setInt(fd, ip, LibC.IP_TTL, o.unicast() ? o.unicastTtl() : 255, "IP_TTL");
             Native2.setInt(fd, ip, LibC.IP_MULTICAST_TTL, 255, "IP_MULTICAST_TTL");
             Native2.setInt(fd, ip, LibC.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
             Native2.setInt(fd, ip, LibC.IP_PKTINFO, 1, "IP_PKTINFO");
@@ -93,26 +94,31 @@ final class RawVrrpSocket implements VrrpSocket {
             Native2.setInt(fd, ip, LibC.IP_MTU_DISCOVER, LibC.IP_PMTUDISC_DONT, "IP_MTU_DISCOVER");
             Native2.setBytes(fd, ip, LibC.IP_MULTICAST_IF, mreqn(new byte[4], ifindex), "IP_MULTICAST_IF");
             if (!o.unicast()) {
-                Native2.setBytes(fd, ip, LibC.IP_ADD_MEMBERSHIP, mreqn(GROUP4.getAddress(), ifindex),
-                        "IP_ADD_MEMBERSHIP 224.0.0.18");
+                Native2.setBytes(fd, ip, LibC.IP_ADD_MEMBERSHIP, mreqn(group(o).getAddress(), ifindex),
+                        "IP_ADD_MEMBERSHIP " + group(o).getHostAddress());
             }
         } else {
             int ip6 = LibC.IPPROTO_IPV6;
             // The kernel computes (and on receive verifies) the checksum at offset 6, pseudo-header included
             Native2.setInt(fd, ip6, LibC.IPV6_CHECKSUM, 6, "IPV6_CHECKSUM");
             Native2.setInt(fd, ip6, LibC.IPV6_TCLASS, 0xc0, "IPV6_TCLASS");
-            Native2.setInt(fd, ip6, LibC.IPV6_UNICAST_HOPS, 255, "IPV6_UNICAST_HOPS");
+            Native2.setInt(fd, ip6, LibC.IPV6_UNICAST_HOPS, o.unicast() ? o.unicastTtl() : 255, "IPV6_UNICAST_HOPS");
             Native2.setInt(fd, ip6, LibC.IPV6_MULTICAST_HOPS, 255, "IPV6_MULTICAST_HOPS");
             Native2.setInt(fd, ip6, LibC.IPV6_MULTICAST_LOOP, 0, "IPV6_MULTICAST_LOOP");
             Native2.setInt(fd, ip6, LibC.IPV6_MULTICAST_IF, ifindex, "IPV6_MULTICAST_IF");
             Native2.setInt(fd, ip6, LibC.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
             Native2.setInt(fd, ip6, LibC.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
             if (!o.unicast()) {
-                byte[] mreq = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder()).put(GROUP6.getAddress())
+                byte[] mreq = ByteBuffer.allocate(20).order(ByteOrder.nativeOrder()).put(group(o).getAddress())
                         .putInt(ifindex).array();
-                Native2.setBytes(fd, ip6, LibC.IPV6_ADD_MEMBERSHIP, mreq, "IPV6_ADD_MEMBERSHIP ff02::12");
+                Native2.setBytes(fd, ip6, LibC.IPV6_ADD_MEMBERSHIP, mreq, "IPV6_ADD_MEMBERSHIP " + group(o).getHostAddress());
             }
         }
+    }
+
+    /** The group joined and sent to: keepalived's mcast_dst_ip, else 224.0.0.18 / ff02::12. */
+    private static InetAddress group(VrrpSocketOptions o) {
+        return o.multicastGroup() != null ? o.multicastGroup() : o.ipv6() ? GROUP6 : GROUP4;
     }
 
     /** struct ip_mreqn { in_addr multiaddr; in_addr address; int ifindex; } */
@@ -143,8 +149,7 @@ final class RawVrrpSocket implements VrrpSocket {
 
     @Override
     public int send(byte[] payload) {
-        List<InetAddress> targets = options.unicast() ? options.unicastPeers()
-                : List.of(options.ipv6() ? GROUP6 : GROUP4);
+        List<InetAddress> targets = options.unicast() ? options.unicastPeers() : List.of(group(options));
         int sent = 0;
         for (InetAddress t : targets) {
             if (sendTo(payload, t)) {

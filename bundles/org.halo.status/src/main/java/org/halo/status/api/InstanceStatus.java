@@ -45,6 +45,7 @@ import java.util.List;
  * @param strict             vrrp_strict
  * @param dontTrackPrimary   dont_track_primary
  * @param excludedVips       virtual_ipaddress_excluded, formatted as {@code vips}
+ * @param faultCounts        keepalived's config, interface/script fault and script init counters
  */
 public record InstanceStatus(String name, int vrid, int version, boolean ipv6, String interfaceName, String vmacInterface,
         String state, String wantState, int basePriority, int effectivePriority, int masterPriority,
@@ -53,8 +54,9 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
         List<String> vips, boolean vipsSet, String syncGroup, double lastTransitionEpochSec, long masterDownMicros, Garp garp,
         Counters counters, List<Peer> peers, int unicastTtl, boolean checkUnicastSrc, String unicastChecksumCompat, List<Track> tracks,
         int downTimerAdverts, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean strict,
-        boolean dontTrackPrimary, List<String> excludedVips) {
+        boolean dontTrackPrimary, List<String> excludedVips, FaultCounts faultCounts) {
     public InstanceStatus {
+        faultCounts = faultCounts == null ? FaultCounts.NONE : faultCounts;
         excludedVips = List.copyOf(excludedVips);
         unicastPeers = List.copyOf(unicastPeers);
         vips = List.copyOf(vips);
@@ -76,7 +78,22 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
                 advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt, preemptDelaySec, accept,
                 authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, counters,
                 unicastPeers.stream().map(p -> new Peer(p, 0, 255)).toList(), 255, false, "no", List.of(), 3, false, false, false, false,
-                false, List.of());
+                false, List.of(), FaultCounts.NONE);
+    }
+
+    /** The 1.1 form, without fault counters (all 0). */
+    public InstanceStatus(String name, int vrid, int version, boolean ipv6, String interfaceName, String vmacInterface, String state,
+            String wantState, int basePriority, int effectivePriority, int masterPriority, double advertIntervalSec,
+            double masterAdvertIntervalSec, String masterAddress, String sourceAddress, List<String> unicastPeers, boolean nopreempt,
+            int preemptDelaySec, boolean accept, int authType, String authData, List<String> vips, boolean vipsSet, String syncGroup,
+            double lastTransitionEpochSec, long masterDownMicros, Garp garp, Counters counters, List<Peer> peers, int unicastTtl,
+            boolean checkUnicastSrc, String unicastChecksumCompat, List<Track> tracks, int downTimerAdverts, boolean lowerPrioNoAdvert,
+            boolean higherPrioSendAdvert, boolean skipCheckAdvAddr, boolean strict, boolean dontTrackPrimary, List<String> excludedVips) {
+        this(name, vrid, version, ipv6, interfaceName, vmacInterface, state, wantState, basePriority, effectivePriority, masterPriority,
+                advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt, preemptDelaySec, accept,
+                authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, counters, peers, unicastTtl,
+                checkUnicastSrc, unicastChecksumCompat, tracks, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, skipCheckAdvAddr,
+                strict, dontTrackPrimary, excludedVips, FaultCounts.NONE);
     }
 
     /** The same status with other counters (keepalived's stats-clear shows counters since the clear). */
@@ -85,6 +102,6 @@ public record InstanceStatus(String name, int vrid, int version, boolean ipv6, S
                 masterPriority, advertIntervalSec, masterAdvertIntervalSec, masterAddress, sourceAddress, unicastPeers, nopreempt,
                 preemptDelaySec, accept, authType, authData, vips, vipsSet, syncGroup, lastTransitionEpochSec, masterDownMicros, garp, c, peers,
                 unicastTtl, checkUnicastSrc, unicastChecksumCompat, tracks, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert,
-                skipCheckAdvAddr, strict, dontTrackPrimary, excludedVips);
+                skipCheckAdvAddr, strict, dontTrackPrimary, excludedVips, faultCounts);
     }
 }

@@ -5,5 +5,5 @@
  * (SIGUSR1 = data, SIGUSR2 = stats, 36 = json).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.halo.status.api;

@@ -19,8 +19,8 @@ import org.halo.status.api.Track;
  * "VRRP Sync groups", "VRRP Scripts"), line for line where Halo has the value; the golden files under
  * src/test/resources/keepalived-2.2.7 are what keepalived wrote. Not written, because Halo has no such
  * thing or does not know it (docs/daemon-runtime.md lists them): global definitions that only concern
- * keepalived's internals (SNMP, DBus, LVS, netlink buffers, process priorities), per instance the fault
- * counters, "Read timeout", socket fds and the "(from configuration)" note of src_ip, and the "VRRP
+ * keepalived's internals (SNMP, DBus, LVS, netlink buffers, process priorities), per instance
+ * "Read timeout", socket fds and the "(from configuration)" note of src_ip, and the "VRRP
  * Sockpool", "VRRP Track files", "VRRP Track processes" and "Interfaces" sections.
  */
 public final class DataFormat {
@@ -96,6 +96,9 @@ public final class DataFormat {
         }
         b.append(unicast ? "   Flags:\n     Using unicast\n" : "   Flags: none\n");
         b.append("   Wantstate = ").append(state(i.wantState())).append('\n');
+        b.append("   Number of config faults = ").append(i.faultCounts().config()).append('\n');
+        b.append("   Number of interface and track script faults = ").append(i.faultCounts().scriptIfFault()).append('\n');
+        b.append("   Number of track scripts init = ").append(i.faultCounts().scriptInit()).append('\n');
         b.append("   Last transition = ").append(time(i.lastTransitionEpochSec(), ctx.zone())).append('\n');
         b.append("   Master down timer = ").append(i.masterDownMicros()).append(" usecs\n");
         b.append("   Interface = ").append(i.interfaceName()).append('\n');
@@ -180,7 +183,9 @@ public final class DataFormat {
         b.append("   Weight = ").append(s.weight()).append('\n');
         b.append("   Rise = ").append(s.rise()).append('\n');
         b.append("   Fall = ").append(s.fall()).append('\n');
+        b.append("   Result = ").append(s.result()).append('\n');
         b.append("   Insecure = no\n");
+        b.append("   Init state = ").append(s.initState()).append('\n');
         b.append("   Status = ").append(s.status()).append('\n');
         b.append("   VRRP instances :\n");
         b.append("   Tracking instances :\n");

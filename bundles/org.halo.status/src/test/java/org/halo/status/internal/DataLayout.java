@@ -20,8 +20,7 @@ final class DataLayout {
     /** The global definitions Halo writes; keepalived's others concern its own internals. */
     static final Set<String> GLOBAL_KEYS = Set.of("Network namespace", "Router ID", "VRRP IPv4 mcast group", "VRRP IPv6 mcast group");
     /** Keys of instance and script blocks that Halo has no value for. */
-    static final Set<String> ABSENT_KEYS = Set.of("Number of config faults", "Number of interface and track script faults",
-            "Number of track scripts init", "Read timeout", "fd_in", "Result", "Init state", "Script uid:gid");
+    static final Set<String> ABSENT_KEYS = Set.of("Read timeout", "fd_in", "Script uid:gid");
 
     private DataLayout() {
     }

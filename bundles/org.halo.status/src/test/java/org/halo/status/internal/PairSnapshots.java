@@ -75,7 +75,7 @@ final class PairSnapshots {
 
     /** keepalived resolved "/bin/true" to the path it runs; the snapshot carries the same text. */
     static List<ScriptInfo> scripts() {
-        return List.of(new ScriptInfo("chk_up", "/usr/bin/true", 1, 0, -20, 2, 2, "GOOD"));
+        return List.of(new ScriptInfo("chk_up", "/usr/bin/true", 1, 0, -20, 2, 2, 3, "unknown", "GOOD"));
     }
 
     static java.util.Map<String, String> scriptCommands() {

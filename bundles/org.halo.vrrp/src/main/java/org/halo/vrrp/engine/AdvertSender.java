@@ -33,7 +33,8 @@ final class AdvertSender {
                 sendTo(a, src, peer.address(), cfg.unicastTtl());
             }
         } else {
-            sendTo(a, src, in.engine.group(cfg.ipv6()), 255);
+            // mcast_dst_ip replaces the group; multicast adverts always leave with TTL 255 (RFC 5798 5.1.1.3)
+            sendTo(a, src, cfg.multicastGroup() != null ? cfg.multicastGroup() : in.engine.group(cfg.ipv6()), 255);
         }
         in.stats.advertSent++;
     }

@@ -38,6 +38,8 @@ final class Instance {
     ChecksumMode checksumMode;
     boolean ownFault;
     boolean groupFault;
+    int scriptIfFaults;
+    int scriptsInit;
     long lastTransition;
     private EventLoop.Cancellable timer;
     /** When the master-down timer is due (loop clock), and whether a stall grace was already given for it. */
@@ -54,6 +56,8 @@ final class Instance {
         this.engine = engine;
         apply(cfg);
         effectivePriority = basePriority;
+        // keepalived's wantstate starts as the configured state (vrrp_state_handler: state MASTER|BACKUP)
+        wantState = cfg.initialMaster() ? VrrpState.MASTER : VrrpState.BACKUP;
         masterAdverNanos = cfg.advertIntervalMillis() * MS;
         publish();
     }
@@ -150,6 +154,8 @@ final class Instance {
             removeVips();
         }
         if (inFault()) {
+            // keepalived 2.2.7 (checked with a tracked interface down at start): wantstate FAULT
+            wantState = VrrpState.FAULT;
             log(n() + "Entering FAULT STATE (init)");
             transition(VrrpState.FAULT, "init: fault");
         } else if (cfg.initialMaster() && basePriority == ConfigChecks.PRIO_OWNER) {
@@ -537,6 +543,8 @@ final class Instance {
         Tracking.Result tr = Tracking.evaluate(engine, cfg, tracks);
         int offset = tr.offset();
         String fault = tr.fault();
+        scriptIfFaults = tr.faults();
+        scriptsInit = tr.init();
         int eff = offset == 0 ? basePriority : Math.max(1, Math.min(254, basePriority + offset));
         if (eff != effectivePriority) {
             int old = effectivePriority;
@@ -607,7 +615,8 @@ final class Instance {
         snapshot = new InstanceSnapshot(name(), group == null ? null : group.cfg.name(), state, basePriority,
                 effectivePriority, state == VrrpState.MASTER ? cfg.sourceAddress() : masterAddr,
                 state == VrrpState.MASTER ? effectivePriority : masterPriority, cfg.advertIntervalMillis(),
-                masterAdverNanos / MS, cfg.virtualAddresses(), vipsSet, stats.freeze(), lastTransition);
+                masterAdverNanos / MS, cfg.virtualAddresses(), vipsSet, stats.freeze(), lastTransition, wantState,
+                scriptIfFaults, scriptsInit);
     }
 
     InstanceSnapshot snapshot() {

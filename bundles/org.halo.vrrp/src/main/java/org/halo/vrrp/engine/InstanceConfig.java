@@ -45,6 +45,8 @@ import org.halo.vrrp.packet.ChecksumMode;
  * @param checksumMode VRRPv3 IPv4 checksum form (old_unicast_checksum = MCAST_PSEUDO_HEADER)
  * @param unicastTtl unicast_ttl (default 255)
  * @param dontTrackPrimary dont_track_primary: the instance's own interface going down does not cause FAULT
+ * @param multicastGroup mcast_dst_ip: the group multicast adverts go to (and are received on); null for
+ *        224.0.0.18 / ff02::12
  */
 public record InstanceConfig(String name, int vrid, int priority, int version, long advertIntervalMillis,
         String interfaceName, boolean ipv6, InetAddress sourceAddress, List<UnicastPeer> unicastPeers,
@@ -52,7 +54,8 @@ public record InstanceConfig(String name, int vrid, int priority, int version, l
         List<String> virtualRules, AuthType authType, byte[] authPass, boolean initialMaster, boolean nopreempt,
         long preemptDelayMillis, GarpConfig garp, Boolean lowerPrioNoAdvert, Boolean higherPrioSendAdvert,
         Boolean accept, boolean strict, List<TrackConfig> tracks, int downTimerAdverts, boolean skipCheckAdvAddr,
-        boolean checkUnicastSrc, ChecksumMode checksumMode, int unicastTtl, boolean dontTrackPrimary) {
+        boolean checkUnicastSrc, ChecksumMode checksumMode, int unicastTtl, boolean dontTrackPrimary,
+        InetAddress multicastGroup) {
 
     public InstanceConfig {
         Objects.requireNonNull(name, "name");
@@ -80,6 +83,25 @@ public record InstanceConfig(String name, int vrid, int priority, int version, l
         if (downTimerAdverts < 1 || downTimerAdverts > 100) {
             throw new IllegalArgumentException("down_timer_adverts must be 1..100: " + downTimerAdverts);
         }
+        if (unicastTtl < 0 || unicastTtl > 255) {
+            throw new IllegalArgumentException("unicast_ttl must be 0..255: " + unicastTtl);
+        }
+        if (multicastGroup != null && (!multicastGroup.isMulticastAddress() || (multicastGroup.getAddress().length == 16) != ipv6)) {
+            throw new IllegalArgumentException("mcast_dst_ip must be an IPv" + (ipv6 ? "6" : "4") + " multicast address: " + multicastGroup);
+        }
+    }
+
+    /** The 1.0 form: adverts to 224.0.0.18 / ff02::12. */
+    public InstanceConfig(String name, int vrid, int priority, int version, long advertIntervalMillis, String interfaceName, boolean ipv6,
+            InetAddress sourceAddress, List<UnicastPeer> unicastPeers, List<VirtualAddress> virtualAddresses,
+            List<VirtualAddress> excludedAddresses, List<String> virtualRoutes, List<String> virtualRules, AuthType authType, byte[] authPass,
+            boolean initialMaster, boolean nopreempt, long preemptDelayMillis, GarpConfig garp, Boolean lowerPrioNoAdvert,
+            Boolean higherPrioSendAdvert, Boolean accept, boolean strict, List<TrackConfig> tracks, int downTimerAdverts,
+            boolean skipCheckAdvAddr, boolean checkUnicastSrc, ChecksumMode checksumMode, int unicastTtl, boolean dontTrackPrimary) {
+        this(name, vrid, priority, version, advertIntervalMillis, interfaceName, ipv6, sourceAddress, unicastPeers, virtualAddresses,
+                excludedAddresses, virtualRoutes, virtualRules, authType, authPass, initialMaster, nopreempt, preemptDelayMillis, garp,
+                lowerPrioNoAdvert, higherPrioSendAdvert, accept, strict, tracks, downTimerAdverts, skipCheckAdvAddr, checkUnicastSrc,
+                checksumMode, unicastTtl, dontTrackPrimary, null);
     }
 
     @Override
@@ -120,6 +142,7 @@ public record InstanceConfig(String name, int vrid, int priority, int version, l
         b.checksumMode = checksumMode;
         b.unicastTtl = unicastTtl;
         b.dontTrackPrimary = dontTrackPrimary;
+        b.multicastGroup = multicastGroup;
         return b;
     }
 
@@ -159,6 +182,7 @@ public record InstanceConfig(String name, int vrid, int priority, int version, l
         private ChecksumMode checksumMode = ChecksumMode.PSEUDO_HEADER;
         private int unicastTtl = 255;
         private boolean dontTrackPrimary;
+        private InetAddress multicastGroup;
 
         private Builder(String name, int vrid, String interfaceName, InetAddress sourceAddress) {
             this.name = name;
@@ -193,13 +217,14 @@ public record InstanceConfig(String name, int vrid, int priority, int version, l
         public Builder checksumMode(ChecksumMode v) { checksumMode = v; return this; }
         public Builder unicastTtl(int v) { unicastTtl = v; return this; }
         public Builder dontTrackPrimary(boolean v) { dontTrackPrimary = v; return this; }
+        public Builder multicastGroup(InetAddress v) { multicastGroup = v; return this; }
 
         public InstanceConfig build() {
             return new InstanceConfig(name, vrid, priority, version, advertIntervalMillis, interfaceName, ipv6,
                     sourceAddress, unicastPeers, virtualAddresses, excludedAddresses, virtualRoutes, virtualRules,
                     authType, authPass, initialMaster, nopreempt, preemptDelayMillis, garp, lowerPrioNoAdvert,
                     higherPrioSendAdvert, accept, strict, tracks, downTimerAdverts, skipCheckAdvAddr,
-                    checkUnicastSrc, checksumMode, unicastTtl, dontTrackPrimary);
+                    checkUnicastSrc, checksumMode, unicastTtl, dontTrackPrimary, multicastGroup);
         }
     }
 }

@@ -8,8 +8,14 @@ import java.util.Locale;
  * the first reason for FAULT, from the engine's link, track and file tables.
  */
 final class Tracking {
-    /** @param offset sum of the applicable weights; @param fault first fault reason, or null. */
-    record Result(int offset, String fault) {
+    /**
+     * @param offset sum of the applicable weights
+     * @param fault first fault reason, or null
+     * @param faults keepalived's num_script_if_fault: failed weight-0 objects, the own interface included
+     * @param init keepalived's num_script_init: weight-0 scripts the host has not reported on yet (the engine
+     *        treats them as up meanwhile; keepalived holds the instance in FAULT until they report)
+     */
+    record Result(int offset, String fault, int faults, int init) {
     }
 
     private Tracking() {
@@ -18,15 +24,19 @@ final class Tracking {
     static Result evaluate(VrrpEngine engine, InstanceConfig cfg, List<TrackConfig> tracks) {
         int offset = 0;
         String fault = null;
+        int faults = 0;
+        int init = 0;
         if (!cfg.dontTrackPrimary() && !engine.linkUp(cfg.interfaceName())) {
             fault = "interface " + cfg.interfaceName() + " down";
+            faults++;
         }
         for (TrackConfig t : tracks) {
             if (t.kind() == TrackConfig.Kind.FILE) {
                 long v = engine.fileValue(t.name()) * (t.reverse() ? -1 : 1);
                 if (t.weight() == 0) {
-                    if (v != 0 && fault == null) {
-                        fault = "track file " + t.name();
+                    if (v != 0) {
+                        faults++;
+                        fault = fault == null ? "track file " + t.name() : fault;
                     }
                 } else {
                     offset += (int) Math.max(-254, Math.min(254, v * t.weight()));
@@ -36,9 +46,14 @@ final class Tracking {
             boolean up = t.kind() == TrackConfig.Kind.INTERFACE ? engine.linkUp(t.name())
                     : engine.trackUp(t.kind(), t.name());
             if (t.weight() == 0) {
+                boolean noResult = t.kind() == TrackConfig.Kind.SCRIPT && !engine.trackKnown(t.kind(), t.name());
+                if (noResult) {
+                    init++;
+                }
                 // weight 0 reverse: FAULT while the object is up (keepalived 2.2.7, checked on the wire)
-                if (up == t.reverse() && fault == null) {
-                    fault = "track " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.name() + " down";
+                if (up == t.reverse()) {
+                    faults += noResult ? 0 : 1;
+                    fault = fault == null ? "track " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.name() + " down" : fault;
                 }
                 continue;
             }
@@ -51,6 +66,6 @@ final class Tracking {
                 offset += applied;
             }
         }
-        return new Result(offset, fault);
+        return new Result(offset, fault, faults, init);
     }
 }

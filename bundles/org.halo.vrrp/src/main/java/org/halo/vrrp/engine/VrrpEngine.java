@@ -252,6 +252,11 @@ public final class VrrpEngine {
         return tracks.getOrDefault(kind + ":" + name, true);
     }
 
+    /** Whether the host has reported on a tracked object (a script without a result is keepalived's init). */
+    boolean trackKnown(TrackConfig.Kind kind, String name) {
+        return tracks.containsKey(kind + ":" + name);
+    }
+
     long fileValue(String name) {
         return files.getOrDefault(name, 0L);
     }

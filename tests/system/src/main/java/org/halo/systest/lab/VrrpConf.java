@@ -78,6 +78,7 @@ public final class VrrpConf {
         private final List<String> vips = new ArrayList<>(List.of(Lab.VIP + "/24 dev eth0"));
         private final List<String> trackScripts = new ArrayList<>();
         private final List<String> trackInterfaces = new ArrayList<>();
+        private final List<String> extraLines = new ArrayList<>();
 
         Instance(String name, int vrid, int priority) {
             this.name = name;
@@ -134,6 +135,12 @@ public final class VrrpConf {
             return this;
         }
 
+        /** A keyword line written into the block as is (keepalived.conf only, not the core node's arguments). */
+        public Instance line(String keywordLine) {
+            extraLines.add(keywordLine);
+            return this;
+        }
+
         public Instance trackInterface(String ifname) {
             trackInterfaces.add(ifname);
             return this;
@@ -183,6 +190,7 @@ public final class VrrpConf {
             if (authPass != null) {
                 b.append("  authentication {\n    auth_type PASS\n    auth_pass ").append(authPass).append("\n  }\n");
             }
+            extraLines.forEach(l -> b.append("  ").append(l).append('\n'));
             if (unicastSrc != null) {
                 b.append("  unicast_src_ip ").append(unicastSrc).append("\n  unicast_peer {\n");
                 unicastPeers.forEach(p -> b.append("    ").append(p).append('\n'));

@@ -93,6 +93,13 @@ public final class ConfigMapping {
                 .lowerPrioNoAdvert(p.containsKey("lower_prio_no_advert") ? bool(p, "lower_prio_no_advert") : null)
                 .higherPrioSendAdvert(p.containsKey("higher_prio_send_advert") ? bool(p, "higher_prio_send_advert") : null)
                 .downTimerAdverts(Integer.parseInt(str(p, "down_timer_adverts", "3")));
+        // keepalived: unicast_ttl sets the TTL / hop limit of unicast adverts (default 255); mcast_dst_ip the
+        // group multicast adverts go to and are received on (instead of 224.0.0.18 / ff02::12)
+        b.unicastTtl(Integer.parseInt(str(p, "unicast_ttl", "255")));
+        String group = str(p, "mcast_dst_ip", null);
+        if (group != null) {
+            b.multicastGroup(AddressLiterals.plain(group));
+        }
         b.garp(new GarpConfig(Math.round(Double.parseDouble(str(p, "garp_master_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_master_repeat", "5")),
                 Math.round(Double.parseDouble(str(p, "garp_master_refresh", "0")) * 1000), Integer.parseInt(str(p, "garp_master_refresh_repeat", "1")),
                 Math.round(Double.parseDouble(str(p, "garp_lower_prio_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_lower_prio_repeat", "5"))));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.halo.status.api.Counters;
+import org.halo.status.api.FaultCounts;
 import org.halo.status.api.Garp;
 import org.halo.status.api.InstanceStatus;
 import org.halo.status.api.Peer;
@@ -42,7 +43,7 @@ final class StatusMapping {
         boolean lowerPrioNoAdvert = c.lowerPrioNoAdvert() != null ? c.lowerPrioNoAdvert() : c.strict();
         boolean higherPrioSendAdvert = c.higherPrioSendAdvert() != null ? c.higherPrioSendAdvert() : c.strict();
         boolean accept = c.accept() != null ? c.accept() : !c.strict();
-        return new InstanceStatus(s.name(), c.vrid(), c.version(), c.ipv6(), c.interfaceName(), "", state, wantState(s.state()), s.basePriority(),
+        return new InstanceStatus(s.name(), c.vrid(), c.version(), c.ipv6(), c.interfaceName(), "", state, s.wantState().name(), s.basePriority(),
                 s.effectivePriority(), s.state() == VrrpState.MASTER ? 0 : s.masterPriority(), s.advertIntervalMillis() / 1000.0,
                 s.masterAdvertIntervalMillis() / 1000.0, s.masterAddress() == null ? "" : addr(s.masterAddress()),
                 addr(c.sourceAddress()), c.unicastPeers().stream().map(p -> addr(p.address())).toList(), c.nopreempt(),
@@ -52,15 +53,7 @@ final class StatusMapping {
                 c.checkUnicastSrc(), c.checksumMode() == ChecksumMode.MCAST_PSEUDO_HEADER ? "yes" : "no",
                 c.tracks().stream().map(t -> new Track(t.kind().name().toLowerCase(Locale.ROOT), t.name(), t.weight(), t.reverse())).toList(),
                 c.downTimerAdverts(), lowerPrioNoAdvert, higherPrioSendAdvert, c.skipCheckAdvAddr(), c.strict(), c.dontTrackPrimary(),
-                vips(c.excludedAddresses(), c.interfaceName()));
-    }
-
-    /**
-     * The engine has no separate wantstate: a transition is taken at once, so the state it heads to is the
-     * state it is in (keepalived's wantstate differs only inside a sync group transition or a pending preempt).
-     */
-    private static String wantState(VrrpState s) {
-        return s.name();
+                vips(c.excludedAddresses(), c.interfaceName()), new FaultCounts(0, s.scriptIfFaults(), s.scriptsInit()));
     }
 
     /**

@@ -124,7 +124,8 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
             c.tracks().stream().filter(t -> t.kind() == TrackConfig.Kind.INTERFACE).forEach(t -> interfaces.add(t.name()));
             InstanceNet net = nets.getOrDefault(c.name(), InstanceNet.NONE);
             // what the instance's socket and VMAC depend on: a reload that changes it re-opens them
-            List<Object> openKey = List.of(c.interfaceName(), c.ipv6(), c.sourceAddress(), c.unicastPeers(), net);
+            List<Object> openKey = List.of(c.interfaceName(), c.ipv6(), c.sourceAddress(), c.unicastPeers(), net,
+                    java.util.Optional.ofNullable(c.multicastGroup()), c.unicastTtl());
             List<Object> previous = opened.put(c.name(), openKey);
             if (openKey.equals(previous)) {
                 continue;

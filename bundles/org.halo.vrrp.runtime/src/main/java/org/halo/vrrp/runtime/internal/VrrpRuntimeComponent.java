@@ -38,6 +38,7 @@ import org.halo.vrrp.engine.SyncGroupConfig;
 import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpState;
 import org.halo.vrrp.runtime.core.ConfigMapping;
+import org.halo.vrrp.runtime.core.ConfigOrder;
 import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.core.SourceAddresses;
 import org.halo.vrrp.runtime.core.VrrpNode;
@@ -184,7 +185,8 @@ public final class VrrpRuntimeComponent {
     private void apply() {
         List<InstanceConfig> ic = new ArrayList<>();
         Map<String, InstanceNet> nets = new HashMap<>();
-        for (Map<String, Object> p : instances.values()) {
+        // keepalived.conf order (the dumps and vrrp:list list instances in the engine's order)
+        for (Map<String, Object> p : ConfigOrder.sorted(instances.values())) {
             try {
                 ic.add(ConfigMapping.instance(p, this::source, scriptWeights::get));
                 nets.put(String.valueOf(p.get("name")), ConfigMapping.net(p));
@@ -193,7 +195,7 @@ public final class VrrpRuntimeComponent {
             }
         }
         List<SyncGroupConfig> gc = new ArrayList<>();
-        for (Map<String, Object> p : groups.values()) {
+        for (Map<String, Object> p : ConfigOrder.sorted(groups.values())) {
             try {
                 gc.add(ConfigMapping.syncGroup(p, scriptWeights::get));
             } catch (RuntimeException e) {

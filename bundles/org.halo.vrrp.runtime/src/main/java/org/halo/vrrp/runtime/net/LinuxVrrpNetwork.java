@@ -43,7 +43,8 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinuxVrrpNetwork.class.getName());
 
     /** {@code engineInterface}: the instance's interface as the engine knows it, reported with each received packet. */
-    record SocketKey(String device, boolean ipv6, InetAddress source, List<InetAddress> peers, String engineInterface) {
+    record SocketKey(String device, boolean ipv6, InetAddress source, List<InetAddress> peers, String engineInterface, InetAddress group,
+            int unicastTtl) {
     }
 
     private final VrrpSockets sockets;
@@ -85,9 +86,11 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         // source, and the VRRPv3 checksum (computed over the configured source) would no longer match
         InetAddress source = peers.isEmpty() && vmac == null ? null : config.sourceAddress();
         String device = vmac == null ? config.interfaceName() : vmac.advertDevice();
-        SocketKey key = new SocketKey(device, config.ipv6(), source, peers, config.interfaceName());
+        // mcast_dst_ip and unicast_ttl are socket settings: instances differing in them do not share a socket
+        SocketKey key = new SocketKey(device, config.ipv6(), source, peers, config.interfaceName(), config.multicastGroup(), config.unicastTtl());
         if (!pool.containsKey(key)) {
-            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), device, source, peers), p -> receive(key, p));
+            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), device, source, peers, config.multicastGroup(), config.unicastTtl()),
+                    p -> receive(key, p));
             pool.put(key, s);
         }
         byInstance.put(config.name(), key);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.util.List;
 
+import org.halo.status.api.FaultCounts;
 import org.halo.status.api.InstanceStatus;
 import org.halo.status.api.Peer;
 import org.halo.status.api.Track;
@@ -56,6 +57,20 @@ class StatusMappingTest {
         assertFalse(st.lowerPrioNoAdvert());
         assertEquals("no", st.unicastChecksumCompat());
         assertEquals(5, st.counters().advertRcvd());
+    }
+
+    /** A BACKUP that wants MASTER (a sync group holds it back) and a FAULT with a failed and an unreported script. */
+    @Test
+    void wantstateAndFaultCountersComeFromTheSnapshot() throws Exception {
+        InstanceConfig c = InstanceConfig.builder("VI_1", 51, "eth0", ip("10.77.0.11")).priority(100).build();
+        InstanceSnapshot waiting = new InstanceSnapshot("VI_1", "G1", VrrpState.BACKUP, 100, 100, null, 0, 1000, 1000, List.of(), false, SOME, 0,
+                VrrpState.MASTER, 0, 0);
+        InstanceStatus st = StatusMapping.toStatus(waiting, c, 0, 1.0);
+        assertEquals("BACKUP", st.state());
+        assertEquals("MASTER", st.wantState());
+        InstanceSnapshot fault = new InstanceSnapshot("VI_1", null, VrrpState.FAULT, 100, 100, null, 0, 1000, 1000, List.of(), false, SOME, 0,
+                VrrpState.FAULT, 2, 1);
+        assertEquals(new FaultCounts(0, 2, 1), StatusMapping.toStatus(fault, c, 0, 1.0).faultCounts());
     }
 
     @Test
