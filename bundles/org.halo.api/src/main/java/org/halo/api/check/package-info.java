@@ -3,5 +3,5 @@
  * scheduling, retries, fall/rise, timeouts and result bookkeeping ({@link org.halo.api.check.CheckRegistry}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.halo.api.check;
