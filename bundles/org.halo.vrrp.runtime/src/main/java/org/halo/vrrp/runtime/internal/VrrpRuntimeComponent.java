@@ -198,6 +198,7 @@ public final class VrrpRuntimeComponent {
 
     private void apply() {
         List<TrackFileSpec> files = new ArrayList<>();
+        trackDefaults.keySet().removeIf(k -> k.startsWith(TrackConfig.Kind.FILE + ":"));
         for (Map<String, Object> p : trackFiles.values()) {
             try {
                 TrackFileSpec f = TrackFileSpec.from(p);
