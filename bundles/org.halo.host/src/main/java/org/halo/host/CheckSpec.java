@@ -24,6 +24,10 @@ record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int
 
     /** Factory PID of vrrp_script entries. */
     static final String VRRP_SCRIPT_PID = "org.halo.vrrp.script";
+    /** Factory PID of vrrp_track_process entries. */
+    static final String VRRP_TRACK_PROCESS_PID = "org.halo.vrrp.trackprocess";
+    /** How often /proc is scanned for a vrrp_track_process (keepalived is told by the proc connector at once). */
+    static final Duration PROCESS_SCAN_INTERVAL = Duration.ofSeconds(1);
     /** Factory PID of real-server checks. */
     static final String CHECK_PID = "org.halo.check";
 
@@ -48,10 +52,7 @@ record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int
      * keepalived: the first result after start decides at once; later ones go through fall/rise.
      */
     static CheckSpec vrrpScript(Map<String, ?> config) {
-        String name = Props.text(config, "name");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(VRRP_SCRIPT_PID + ": missing name");
-        }
+        String name = name(config, VRRP_SCRIPT_PID);
         if (Props.text(config, "script") == null) {
             throw new IllegalArgumentException("vrrp_script " + name + ": missing script");
         }
@@ -61,6 +62,41 @@ record CheckSpec(CheckTarget target, Duration interval, Duration retryDelay, int
         CheckTarget target = new CheckTarget("vrrp_script:" + name, Checker.VRRP_SCRIPT, timeout, textMap(config));
         return new CheckSpec(target, interval, interval, Props.integer(config, "fall", 1),
                 Props.integer(config, "rise", 1), initial);
+    }
+
+    /**
+     * A {@code vrrp_track_process} block as published under {@value #VRRP_TRACK_PROCESS_PID}: {@code name},
+     * {@code process}, {@code param_match}, {@code full_command}, {@code quorum}, {@code quorum_max},
+     * {@code weight}, {@code delay}, {@code terminate_delay}, {@code fork_delay}. The checker counts matching
+     * processes every {@link #PROCESS_SCAN_INTERVAL}; keepalived's first count decides at once (UNKNOWN start),
+     * and its delays become scan counts: the status turns only after the new count held for
+     * {@code terminate_delay} (losing quorum) or {@code fork_delay} (gaining it), rounded up to whole scans.
+     */
+    static CheckSpec vrrpTrackProcess(Map<String, ?> config) {
+        String name = name(config, VRRP_TRACK_PROCESS_PID);
+        if (Props.text(config, "process") == null) {
+            // keepalived: "track process '%s' process name not specified"
+            throw new IllegalArgumentException("track process '" + name + "' process name not specified");
+        }
+        Duration delay = Props.seconds(config, "delay", Duration.ZERO);
+        int fall = 1 + scans(Props.seconds(config, "terminate_delay", delay));
+        int rise = 1 + scans(Props.seconds(config, "fork_delay", delay));
+        CheckTarget target = new CheckTarget("vrrp_track_process:" + name, Checker.VRRP_TRACK_PROCESS,
+                PROCESS_SCAN_INTERVAL, textMap(config));
+        return new CheckSpec(target, PROCESS_SCAN_INTERVAL, PROCESS_SCAN_INTERVAL, fall, rise, Health.UNKNOWN);
+    }
+
+    private static String name(Map<String, ?> config, String pid) {
+        String name = Props.text(config, "name");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(pid + ": missing name");
+        }
+        return name;
+    }
+
+    private static int scans(Duration delay) {
+        long interval = PROCESS_SCAN_INTERVAL.toNanos();
+        return (int) ((delay.toNanos() + interval - 1) / interval);
     }
 
     /**

@@ -5,33 +5,17 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * One real-server check (e.g. MISC_CHECK in a real_server): a factory configuration under {@value CheckSpec#CHECK_PID}
- * becomes a check in the {@link CheckEngine}. Editing the configuration keeps health and counters.
+ * One real-server check (e.g. MISC_CHECK in a real_server): a factory configuration under {@value CheckSpec#CHECK_PID} becomes a check in the
+ * {@link CheckEngine}. Editing the configuration keeps health and counters.
  */
-@Component(configurationPid = CheckSpec.CHECK_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {})
-public final class RealServerCheckConfig {
-
-    private final CheckSlot slot;
+@Component(configurationPid = CheckSpec.CHECK_PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+public final class RealServerCheckConfig extends CheckConfig {
 
     @Activate
     public RealServerCheckConfig(@Reference CheckEngine engine, Map<String, Object> config) {
-        this.slot = new CheckSlot(engine);
-        slot.apply(CheckSpec.realServerCheck(config));
-    }
-
-    @Modified
-    void modified(Map<String, Object> config) {
-        slot.apply(CheckSpec.realServerCheck(config));
-    }
-
-    @Deactivate
-    void deactivate() {
-        slot.remove();
+        super(engine, config, CheckSpec::realServerCheck);
     }
 }

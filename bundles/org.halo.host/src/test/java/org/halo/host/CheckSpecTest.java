@@ -28,6 +28,26 @@ class CheckSpecTest {
     }
 
     @Test
+    void vrrpTrackProcessScansEverySecondAndTurnsDelaysIntoScans() {
+        CheckSpec s = CheckSpec.vrrpTrackProcess(Map.of("name", "nginx", "process", "nginx", "quorum", "2",
+                "weight", "10 reverse"));
+        assertEquals("vrrp_track_process:nginx", s.id());
+        assertEquals(Checker.VRRP_TRACK_PROCESS, s.target().type());
+        assertEquals(Duration.ofSeconds(1), s.interval());
+        assertEquals(1, s.fall());
+        assertEquals(1, s.rise());
+        assertEquals(Health.UNKNOWN, s.initial(), "the first count decides at once, as keepalived's start-up scan");
+        assertEquals("2", s.target().properties().get("quorum"));
+        CheckSpec d = CheckSpec.vrrpTrackProcess(Map.of("name", "n", "process", "n", "delay", "2.5"));
+        assertEquals(4, d.fall(), "terminate_delay 2.5 s = 3 more scans");
+        assertEquals(4, d.rise());
+        CheckSpec f = CheckSpec.vrrpTrackProcess(Map.of("name", "n", "process", "n", "delay", "2", "fork_delay", "0.5"));
+        assertEquals(3, f.fall());
+        assertEquals(2, f.rise(), "fork_delay overrides delay for gaining quorum");
+        assertThrows(IllegalArgumentException.class, () -> CheckSpec.vrrpTrackProcess(Map.of("name", "n")));
+    }
+
+    @Test
     void miscCheckFromConfig() {
         CheckSpec s = CheckSpec.realServerCheck(Map.of("type", "MISC_CHECK", "virtual_server", "10.0.0.1:80",
                 "real_server", "192.168.0.2:80", "misc_path", new String[] {"/bin/check", "a"}, "delay_loop", "0.5",

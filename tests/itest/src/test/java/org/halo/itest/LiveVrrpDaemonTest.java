@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,8 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveVrrpDaemonTest {
 
-    private static final Path DIST = Path.of(System.getProperty("halo.distribution"));
-    private static final String NS = "hi" + ProcessHandle.current().pid() + "-live";
+    private static final Path DIST = HaloInNamespace.DIST;
     private static final String VIP = "10.66.0.100";
     private static final String CONF = """
             global_defs {
@@ -72,11 +69,9 @@ class LiveVrrpDaemonTest {
             }
             """;
 
+    private static HaloInNamespace halo;
     private static Path tmp;
-    private static Path runDir;
-    private static Path log;
     private static Path conf;
-    private static Process daemon;
     private static Thread vipWatcher;
     private static volatile boolean watching = true;
     private static final AtomicInteger samples = new AtomicInteger();
@@ -84,31 +79,14 @@ class LiveVrrpDaemonTest {
 
     @BeforeAll
     static void startMaster() throws Exception {
-        boolean root = Files.readString(Path.of("/proc/self/status")).lines()
-                .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
-        if (!root) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI=true forbids skipping: this test needs root for a network namespace");
-            }
-            Assumptions.assumeTrue(false, "needs root for a network namespace");
-        }
-        tmp = Files.createTempDirectory("halo-live");
-        runDir = tmp.resolve("run");
-        log = tmp.resolve("daemon.log");
+        HaloInNamespace.requireRoot();
+        halo = new HaloInNamespace("live", "10.66.0.11/24");
+        tmp = halo.tmp;
         Path notify = tmp.resolve("notify.sh");
         Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + tmp.resolve("notify.log") + "\n");
         notify.toFile().setExecutable(true);
-        conf = Files.writeString(tmp.resolve("keepalived.conf"), CONF.replace("NOTIFY_SCRIPT", notify.toString()));
-        run("ip", "netns", "add", NS);
-        run("ip", "-n", NS, "link", "set", "lo", "up");
-        run("ip", "-n", NS, "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
-        run("ip", "-n", NS, "addr", "add", "10.66.0.11/24", "dev", "eth0");
-        run("ip", "-n", NS, "link", "set", "eth0", "up");
-        run("ip", "-n", NS, "link", "set", "eth1", "up");
-        daemon = new ProcessBuilder("ip", "netns", "exec", NS, DIST.resolve("bin/halo").toString(), "-n", "-l", "-D", "-G",
-                "--name", "live", "--run-dir", runDir.toString(), "--state-dir", tmp.resolve("state").toString(),
-                "--deploy-dir", tmp.resolve("deploy").toString(),
-                "-f", conf.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        halo.start("live", CONF.replace("NOTIFY_SCRIPT", notify.toString()));
+        conf = halo.conf();
         await(() -> logText().contains("(VI_1) Entering MASTER STATE") && vipPresent(), 60_000, "VI_1 MASTER with its VIP");
         vipWatcher = new Thread(() -> {
             while (watching) {
@@ -129,19 +107,9 @@ class LiveVrrpDaemonTest {
             if (vipWatcher != null) {
                 vipWatcher.join(5000);
             }
-            if (daemon != null) {
-                daemon.destroy();
-                if (!daemon.waitFor(30, TimeUnit.SECONDS)) {
-                    daemon.destroyForcibly();
-                    daemon.waitFor(10, TimeUnit.SECONDS);
-                }
-            }
         } finally {
-            if (tmp != null) {
-                new ProcessBuilder("ip", "netns", "del", NS).start().waitFor();
-                try (var s = Files.walk(tmp)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+            if (halo != null) {
+                halo.close();
             }
         }
     }
@@ -213,7 +181,7 @@ class LiveVrrpDaemonTest {
 
     /** Gaps in ms between this node's adverts seen on the peer end of the veth during {@code seconds}. */
     private static List<Double> advertGaps(int seconds) throws Exception {
-        Process p = new ProcessBuilder("ip", "netns", "exec", NS, "timeout", Integer.toString(seconds), "tcpdump", "-n", "-tt",
+        Process p = new ProcessBuilder("ip", "netns", "exec", halo.ns, "timeout", Integer.toString(seconds), "tcpdump", "-n", "-tt",
                 "-i", "eth1", "ip proto 112 and src 10.66.0.11").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
@@ -247,7 +215,7 @@ class LiveVrrpDaemonTest {
                 new String[] {"USR2", "/tmp/keepalived.stats", "VRRP Instance: VI_1"})) {
             Path file = Path.of(sig[1]);
             Files.deleteIfExists(file);
-            run("kill", "-" + sig[0], Long.toString(daemon.pid()));
+            run("kill", "-" + sig[0], Long.toString(halo.pid()));
             await(() -> Files.exists(file), 10_000, sig[1] + " after SIG" + sig[0]);
             String text = Files.readString(file);
             assertTrue(text.contains(sig[2]) && text.contains("VI_1"), sig[1] + ":\n" + text);
@@ -262,7 +230,7 @@ class LiveVrrpDaemonTest {
     @Order(6)
     void sighupAddsAnInstanceWithoutDisturbingTheMaster() throws Exception {
         Files.writeString(conf, Files.readString(conf) + VI_2);
-        run("kill", "-HUP", Long.toString(daemon.pid()));
+        run("kill", "-HUP", Long.toString(halo.pid()));
         await(() -> logText().contains("(VI_2) Entering MASTER STATE"), 20_000, "VI_2 started by the reload");
         assertStillMaster();
     }
@@ -299,26 +267,16 @@ class LiveVrrpDaemonTest {
     }
 
     private static String shell(String command) throws Exception {
-        Process p = new ProcessBuilder(DIST.resolve("bin/halo").toString(), "shell", "--run-dir", runDir.toString(), "-c",
-                command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), command + " hung");
-        assertEquals(0, p.exitValue(), command + ": " + out + err);
-        return out;
+        return halo.shell(command);
     }
 
     private static String shellQuiet(String command) {
-        try {
-            return shell(command);
-        } catch (Exception | AssertionError e) {
-            return "";
-        }
+        return halo.shellQuiet(command);
     }
 
     private static boolean vipPresent() {
         try {
-            Process p = new ProcessBuilder("ip", "-n", NS, "-o", "-4", "addr", "show", "dev", "eth0").start();
+            Process p = new ProcessBuilder("ip", "-n", halo.ns, "-o", "-4", "addr", "show", "dev", "eth0").start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
             return out.contains(" " + VIP + "/");
@@ -331,11 +289,7 @@ class LiveVrrpDaemonTest {
     }
 
     private static String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "";
-        }
+        return halo.logText();
     }
 
     private static int count(String text, String needle) {
@@ -347,28 +301,14 @@ class LiveVrrpDaemonTest {
     }
 
     private static void await(BooleanSupplier condition, long millis, String what) {
-        long end = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out waiting for " + what + "\n" + logText());
-            }
-            sleep(100);
-        }
+        halo.await(condition, millis, what);
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HaloInNamespace.sleep(millis);
     }
 
     private static void run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
+        HaloInNamespace.run(cmd);
     }
 }

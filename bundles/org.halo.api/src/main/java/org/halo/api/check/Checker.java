@@ -7,8 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Probes one target once, asynchronously. Implemented by checker plug-ins and registered as an OSGi
  * service with the service property {@value #TYPE} naming the keepalived check type it serves, e.g.
- * {@code halo.checker.type=MISC_CHECK}, {@code HTTP_GET}, {@code TCP_CHECK}, or {@value #VRRP_SCRIPT}
- * for {@code vrrp_script} (one service may list several types).
+ * {@code halo.checker.type=MISC_CHECK}, {@code HTTP_GET}, {@code TCP_CHECK}, {@value #VRRP_SCRIPT}
+ * for {@code vrrp_script} or {@value #VRRP_TRACK_PROCESS} for {@code vrrp_track_process} (one service may
+ * list several types).
  *
  * <h2>Contract</h2>
  * <ul>
@@ -36,6 +37,12 @@ public interface Checker {
 
     /** Pseudo check type for {@code vrrp_script} entries tracked by VRRP instances. */
     String VRRP_SCRIPT = "VRRP_SCRIPT";
+
+    /**
+     * Pseudo check type for {@code vrrp_track_process} entries tracked by VRRP instances: success while the
+     * number of matching processes is within the target's {@code quorum}..{@code quorum_max}.
+     */
+    String VRRP_TRACK_PROCESS = "VRRP_TRACK_PROCESS";
 
     /**
      * Starts one probe of {@code target}.

@@ -13,10 +13,12 @@ final class Implemented {
     }
 
     // Only what a running Halo component acts on today; everything else is a "parsed but not implemented" note.
-    // LVS (virtual_server) has no forwarder yet; SMTP, track_file/track_process and the process settings of
-    // global_defs are not wired into the runtime. The global vrrp_* defaults listed here are resolved into each
+    // LVS (virtual_server) has no forwarder yet; SMTP and the process settings of global_defs are not wired into
+    // the runtime. The global vrrp_* defaults listed here are resolved into each
     // vrrp_instance configuration by the bridge (cm.internal.GlobalDefaults) and acted on through the instance.
-    static final Set<String> ROOT = Set.of("global_defs", "vrrp_script", "vrrp_instance", "vrrp_sync_group", "instance");
+    static final Set<String> ROOT = Set.of("global_defs", "vrrp_script", "vrrp_instance", "vrrp_sync_group", "instance",
+        "track_file", "vrrp_track_file", "vrrp_track_process");
+    private static final Set<String> TRACK_FILE = Set.of("file", "weight", "init_file");
 
     static final Map<String, Set<String>> BLOCKS = Map.of(
         "global_defs", Set.of("enable_script_security", "script_user", "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo",
@@ -26,26 +28,36 @@ final class Implemented {
             "vrrp_check_unicast_src", "vrrp_skip_check_adv_addr", "vrrp_strict", "vrrp_down_timer_adverts", "vrrp_garp_interval", "vrrp_gna_interval"),
         "vrrp_instance", Set.of("state", "interface", "virtual_router_id", "priority", "advert_int", "version", "nopreempt", "preempt",
             "preempt_delay", "unicast_src_ip", "unicast_peer", "mcast_src_ip", "virtual_ipaddress", "virtual_ipaddress_excluded",
-            "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
+            "track_interface", "track_script", "track_file", "track_process", "notify_master", "notify_backup", "notify_fault", "notify_stop", "notify_deleted",
             "notify", "authentication", "accept", "dont_track_primary", "native_ipv6", "garp_master_delay", "garp_master_repeat",
             "garp_master_refresh", "garp_master_refresh_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
             "strict_mode", "virtual_routes", "virtual_rules", "use_vmac", "use_vmac_addr", "vmac_xmit_base", "skip_check_adv_addr", "check_unicast_src", "lower_prio_no_advert", "higher_prio_send_advert",
             "down_timer_adverts", "unicast_ttl", "mcast_dst_ip"),
-        "vrrp_sync_group", Set.of("group", "track_interface", "track_script", "notify_master", "notify_backup", "notify_fault",
-            "notify_stop", "notify"));
+        "vrrp_sync_group", Set.of("group", "track_interface", "track_script", "track_file", "track_process", "notify_master",
+            "notify_backup", "notify_fault", "notify_stop", "notify"),
+        "track_file", TRACK_FILE,
+        "vrrp_track_file", TRACK_FILE,
+        "vrrp_track_process", Set.of("process", "param_match", "weight", "quorum", "quorum_max", "delay", "terminate_delay",
+            "fork_delay", "full_command"));
 
     /** Notes for docs/config-keywords.md, keyed "block/keyword". */
-    static final Map<String, String> NOTES = Map.of(
-        "global_defs/vrrp_strict", "keepalived's strict-mode rules; the no-accept firewall (nftables) is not installed",
-        "vrrp_instance/strict_mode", "keepalived's strict-mode rules; the no-accept firewall (nftables) is not installed",
-        "vrrp_instance/virtual_routes", "installed on MASTER after the VIPs; options other than to/src/via/dev/scope/table/metric/type are noted",
-        "vrrp_instance/virtual_rules", "installed on MASTER; options other than from/to/iif/oif/fwmark/preference/table are noted",
-        "vrrp_instance/use_vmac", "macvlan 00:00:5e:00:01:VRID created at start, adverts/VIPs/GARPs through it, deleted on stop",
-        "global_defs/vrrp_garp_interval", "least time between two GARPs on an interface (garp_group blocks are parsed only)",
-        "global_defs/vrrp_version", "default of every vrrp_instance (resolved by the config bridge)",
-        "global_defs/vrrp_garp_master_delay", "default of every vrrp_instance (resolved by the config bridge)",
-        "global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)",
-        "vrrp_instance/mcast_dst_ip", "adverts sent to this group (TTL 255) and the group joined for receive, instead of 224.0.0.18 / ff02::12");
+    static final Map<String, String> NOTES = Map.ofEntries(
+        Map.entry("global_defs/vrrp_strict", "keepalived's strict-mode rules; the no-accept firewall (nftables) is not installed"),
+        Map.entry("vrrp_instance/strict_mode", "keepalived's strict-mode rules; the no-accept firewall (nftables) is not installed"),
+        Map.entry("vrrp_instance/virtual_routes", "installed on MASTER after the VIPs; options other than to/src/via/dev/scope/table/metric/type are noted"),
+        Map.entry("vrrp_instance/virtual_rules", "installed on MASTER; options other than from/to/iif/oif/fwmark/preference/table are noted"),
+        Map.entry("vrrp_instance/use_vmac", "macvlan 00:00:5e:00:01:VRID created at start, adverts/VIPs/GARPs through it, deleted on stop"),
+        Map.entry("global_defs/vrrp_garp_interval", "least time between two GARPs on an interface (garp_group blocks are parsed only)"),
+        Map.entry("global_defs/vrrp_version", "default of every vrrp_instance (resolved by the config bridge)"),
+        Map.entry("global_defs/vrrp_garp_master_delay", "default of every vrrp_instance (resolved by the config bridge)"),
+        Map.entry("global_defs/vrrp_garp_master_repeat", "default of every vrrp_instance (resolved by the config bridge)"),
+        Map.entry("track_file/file", "watched with inotify (JDK WatchService); read 20 ms after a write, move-in or delete"),
+        Map.entry("vrrp_track_file/file", "watched with inotify (JDK WatchService); read 20 ms after a write, move-in or delete"),
+        Map.entry("vrrp_track_process/process", "/proc is scanned every second (keepalived: proc connector events)"),
+        Map.entry("vrrp_track_process/delay", "rounded up to whole 1 s scans; applies to every loss/gain of quorum"),
+        Map.entry("vrrp_track_process/terminate_delay", "rounded up to whole 1 s scans; applies to every loss of quorum"),
+        Map.entry("vrrp_track_process/fork_delay", "rounded up to whole 1 s scans; applies to every gain of quorum"),
+        Map.entry("vrrp_instance/mcast_dst_ip", "adverts sent to this group (TTL 255) and the group joined for receive, instead of 224.0.0.18 / ff02::12"));
 
     static void apply(BlockSpec root) {
         mark(root, ROOT);

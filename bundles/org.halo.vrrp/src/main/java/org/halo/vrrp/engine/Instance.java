@@ -545,7 +545,9 @@ final class Instance {
         String fault = tr.fault();
         scriptIfFaults = tr.faults();
         scriptsInit = tr.init();
-        int eff = offset == 0 ? basePriority : Math.max(1, Math.min(254, basePriority + offset));
+        // keepalived vrrp_set_effective_priority: the address owner's priority never changes
+        int eff = offset == 0 || basePriority == ConfigChecks.PRIO_OWNER ? basePriority
+                : Math.max(1, Math.min(254, basePriority + offset));
         if (eff != effectivePriority) {
             int old = effectivePriority;
             if (react) {

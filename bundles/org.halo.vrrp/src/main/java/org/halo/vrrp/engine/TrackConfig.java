@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param kind what is tracked
  * @param name the tracked object's name (interface name, vrrp_script name, file name, process name)
  * @param weight 0 = failure puts the instance in FAULT; otherwise keepalived's weight rule (positive: added
- *        while up; negative: added while down; files: value x weight)
- * @param reverse keepalived's {@code reverse}: the sense of up/down (or the sign of the file value) is inverted
+ *        while up; negative: added while down; files: value x weight, clamped to -254..253, -254 = FAULT)
+ * @param reverse keepalived's {@code reverse}: the weight is negated (weight 0: FAULT while up, or while a
+ *        file's value is 0)
  */
 public record TrackConfig(Kind kind, String name, int weight, boolean reverse) {
     public enum Kind {

@@ -18,7 +18,22 @@ final class Tracking {
     record Result(int offset, String fault, int faults, int init) {
     }
 
+    /** A track_file status at or below this puts the instance in FAULT (keepalived: "less than -253"). */
+    static final int FILE_FAULT = -254;
+
     private Tracking() {
+    }
+
+    /**
+     * keepalived 2.2.7 track_file.c: weight 0 means FAULT while the value is non-zero (zero with reverse);
+     * otherwise value x weight (negated by reverse), clamped to -254..253, where -254 means FAULT.
+     */
+    static int fileStatus(long value, TrackConfig t) {
+        if (t.weight() == 0) {
+            return (value != 0) != t.reverse() ? FILE_FAULT : 0;
+        }
+        long status = value * t.weight() * (t.reverse() ? -1 : 1);
+        return (int) Math.max(FILE_FAULT, Math.min(253, status));
     }
 
     static Result evaluate(VrrpEngine engine, InstanceConfig cfg, List<TrackConfig> tracks) {
@@ -32,14 +47,14 @@ final class Tracking {
         }
         for (TrackConfig t : tracks) {
             if (t.kind() == TrackConfig.Kind.FILE) {
-                long v = engine.fileValue(t.name()) * (t.reverse() ? -1 : 1);
-                if (t.weight() == 0) {
-                    if (v != 0) {
-                        faults++;
-                        fault = fault == null ? "track file " + t.name() : fault;
+                int status = fileStatus(engine.fileValue(t.name()), t);
+                if (status == FILE_FAULT) {
+                    faults++;
+                    if (fault == null) {
+                        fault = "track file " + t.name();
                     }
                 } else {
-                    offset += (int) Math.max(-254, Math.min(254, v * t.weight()));
+                    offset += status;
                 }
                 continue;
             }

@@ -162,6 +162,10 @@ public final class VrrpEngine {
     public void trackStatus(TrackConfig.Kind kind, String name, boolean up) {
         loop.execute(() -> {
             Boolean old = tracks.put(kind + ":" + name, up);
+            if (kind == TrackConfig.Kind.PROCESS && old != null && old != up) {
+                // keepalived 2.2.7 vrrp_track.c process_update_track_process_status
+                log(LogSink.Level.INFO, "Quorum " + (up ? "gained" : "lost") + " for tracked process " + name);
+            }
             if (old == null || old != up) {
                 retrack("track " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name
                         + (up ? " up" : " down"));
@@ -174,9 +178,31 @@ public final class VrrpEngine {
         loop.execute(() -> {
             Long old = files.put(fileName, value);
             if (old == null || old != value) {
+                logFileFault(fileName, old == null ? 0 : old, value);
                 retrack("track file " + fileName + " = " + value);
             }
         });
+    }
+
+    /** keepalived's "(VI_1): tracked file NAME now FAULT state" / "leaving FAULT state" per tracking instance. */
+    private void logFileFault(String fileName, long before, long after) {
+        for (Instance i : instances.values()) {
+            List<TrackConfig> all = new ArrayList<>(i.cfg.tracks());
+            if (i.group != null) {
+                all.addAll(i.group.cfg.tracks());
+            }
+            for (TrackConfig t : all) {
+                if (t.kind() != TrackConfig.Kind.FILE || !t.name().equals(fileName) || i.state == VrrpState.STOP) {
+                    continue;
+                }
+                boolean was = Tracking.fileStatus(before, t) == Tracking.FILE_FAULT;
+                boolean is = Tracking.fileStatus(after, t) == Tracking.FILE_FAULT;
+                if (was != is) {
+                    log(LogSink.Level.INFO, "(" + i.name() + "): tracked file " + fileName
+                            + (is ? " now FAULT state" : " leaving FAULT state"));
+                }
+            }
+        }
     }
 
     /** Changes an instance's base priority at run time. */

@@ -41,11 +41,11 @@ public final class ConfigMapping {
      * @param p            the configuration's properties
      * @param sourceLookup the interface's primary address (IPv4) or link-local (IPv6) when no
      *                     unicast_src_ip / mcast_src_ip is configured
-     * @param scriptWeight the weight of a vrrp_script by name (keepalived: the script's weight unless the
-     *                     track_script entry overrides it)
+     * @param defaults     the own weight of a vrrp_script / track_file / vrrp_track_process by name
+     *                     (keepalived: used unless the track_* entry overrides it)
      */
     public static InstanceConfig instance(Map<String, Object> p, Function<String[], InetAddress> sourceLookup,
-            Function<String, Integer> scriptWeight) {
+            TrackDefault.Lookup defaults) {
         String name = str(p, "name", null);
         if (name == null) {
             throw new IllegalArgumentException("vrrp_instance without name");
@@ -103,12 +103,7 @@ public final class ConfigMapping {
         b.garp(new GarpConfig(Math.round(Double.parseDouble(str(p, "garp_master_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_master_repeat", "5")),
                 Math.round(Double.parseDouble(str(p, "garp_master_refresh", "0")) * 1000), Integer.parseInt(str(p, "garp_master_refresh_repeat", "1")),
                 Math.round(Double.parseDouble(str(p, "garp_lower_prio_delay", "5")) * 1000), Integer.parseInt(str(p, "garp_lower_prio_repeat", "5"))));
-        for (TrackConfig t : tracks(p, "track_interface", TrackConfig.Kind.INTERFACE, n -> 0)) {
-            b.track(t);
-        }
-        for (TrackConfig t : tracks(p, "track_script", TrackConfig.Kind.SCRIPT, scriptWeight)) {
-            b.track(t);
-        }
+        allTracks(p, defaults).forEach(b::track);
         return b.build();
     }
 
@@ -139,34 +134,49 @@ public final class ConfigMapping {
         return v.isEmpty() || v.equals("true") ? Vmac.defaultName(vrid) : v.split("\\s+")[0];
     }
 
-    public static SyncGroupConfig syncGroup(Map<String, Object> p, Function<String, Integer> scriptWeight) {
+    public static SyncGroupConfig syncGroup(Map<String, Object> p, TrackDefault.Lookup defaults) {
         String name = str(p, "name", null);
         if (name == null) {
             throw new IllegalArgumentException("vrrp_sync_group without name");
         }
         List<String> members = new ArrayList<>();
         lines(p.get("group")).forEach(l -> members.addAll(List.of(l.trim().split("\\s+"))));
-        List<TrackConfig> tracks = new ArrayList<>(tracks(p, "track_interface", TrackConfig.Kind.INTERFACE, n -> 0));
-        tracks.addAll(tracks(p, "track_script", TrackConfig.Kind.SCRIPT, scriptWeight));
-        return new SyncGroupConfig(name, members, tracks);
+        return new SyncGroupConfig(name, members, allTracks(p, defaults));
     }
 
-    /** "NAME [weight W [reverse]]" lines; without weight the default weight (script's own, interfaces 0). */
-    static List<TrackConfig> tracks(Map<String, Object> p, String key, TrackConfig.Kind kind, Function<String, Integer> defaultWeight) {
+    /** track_interface, track_script, track_file and track_process of an instance or sync group. */
+    private static List<TrackConfig> allTracks(Map<String, Object> p, TrackDefault.Lookup defaults) {
+        List<TrackConfig> out = new ArrayList<>(tracks(p, "track_interface", TrackConfig.Kind.INTERFACE, TrackDefault.Lookup.NONE));
+        out.addAll(tracks(p, "track_script", TrackConfig.Kind.SCRIPT, defaults));
+        out.addAll(tracks(p, "track_file", TrackConfig.Kind.FILE, defaults));
+        out.addAll(tracks(p, "track_process", TrackConfig.Kind.PROCESS, defaults));
+        return out;
+    }
+
+    /**
+     * "NAME [weight W [reverse|noreverse]]" lines; what the entry leaves out comes from the tracked object's own
+     * weight and reverse (keepalived vrrp_track.c / track_file.c), else keepalived's default (files 1, others 0).
+     */
+    static List<TrackConfig> tracks(Map<String, Object> p, String key, TrackConfig.Kind kind, TrackDefault.Lookup defaults) {
         List<TrackConfig> out = new ArrayList<>();
         for (String line : lines(p.get(key))) {
             String[] w = line.trim().split("\\s+");
-            Integer weight = null;
-            boolean reverse = false;
+            TrackDefault dflt = defaults.apply(kind, w[0]);
+            if (dflt == null) {
+                dflt = TrackDefault.unset(kind);
+            }
+            int weight = dflt.weight();
+            boolean reverse = dflt.reverse();
             for (int i = 1; i < w.length; i++) {
                 if (w[i].equals("weight") && i + 1 < w.length) {
                     weight = Integer.parseInt(w[++i]);
                 } else if (w[i].equals("reverse")) {
                     reverse = true;
+                } else if (w[i].equals("noreverse")) {
+                    reverse = false;
                 }
             }
-            Integer dflt = defaultWeight.apply(w[0]);
-            out.add(new TrackConfig(kind, w[0], weight != null ? weight : dflt == null ? 0 : dflt, reverse));
+            out.add(new TrackConfig(kind, w[0], weight, reverse));
         }
         return out;
     }

@@ -199,6 +199,11 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
         engine.trackStatus(kind, name, up);
     }
 
+    /** The value read from a track_file. */
+    public void trackValue(String name, long value) {
+        engine.trackValue(name, value);
+    }
+
     public VrrpEngine engine() {
         return engine;
     }

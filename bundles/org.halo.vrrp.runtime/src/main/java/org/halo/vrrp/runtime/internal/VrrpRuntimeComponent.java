@@ -1,5 +1,6 @@
 package org.halo.vrrp.runtime.internal;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,10 @@ import org.halo.vrrp.runtime.core.ConfigMapping;
 import org.halo.vrrp.runtime.core.ConfigOrder;
 import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.core.SourceAddresses;
+import org.halo.vrrp.runtime.core.TrackDefault;
 import org.halo.vrrp.runtime.core.VrrpNode;
+import org.halo.vrrp.runtime.track.FileTracker;
+import org.halo.vrrp.runtime.track.TrackFileSpec;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -57,8 +61,9 @@ import org.osgi.service.condition.Condition;
 /**
  * The VRRP daemon in the framework. Runs a {@link VrrpNode} on E's Linux services; takes
  * vrrp_instance and vrrp_sync_group factory configurations ({@value ConfigMapping#INSTANCE_PID},
- * {@value ConfigMapping#SYNC_GROUP_PID}) from ConfigAdmin; feeds vrrp_script health from D's
- * {@link CheckRegistry} into the engine; publishes {@link StatusSource} and D's {@link VrrpRuntime};
+ * {@value ConfigMapping#SYNC_GROUP_PID}) from ConfigAdmin; feeds vrrp_script and vrrp_track_process health
+ * from D's {@link CheckRegistry} and track_file values ({@value TrackFileSpec#PID}, {@link FileTracker}) into
+ * the engine; publishes {@link StatusSource} and D's {@link VrrpRuntime};
  * registers the MASTER {@link Condition} per instance; sends every transition to D's
  * {@link EventPublisher}. The plug-in host references are dynamic and optional: updating the host or a
  * plug-in must never stop VRRP or move a VIP. Framework callbacks only post work: configuration to the
@@ -77,7 +82,10 @@ public final class VrrpRuntimeComponent {
     private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> daemon(r, "vrrp-events"));
     private final Map<String, Map<String, Object>> instances = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
-    private final Map<String, Integer> scriptWeights = Collections.synchronizedMap(new HashMap<>());
+    /** The own weights of vrrp_scripts and vrrp_track_processes (from the check host) and track_files. */
+    private final Map<String, TrackDefault> trackDefaults = Collections.synchronizedMap(new HashMap<>());
+    private final Map<String, Map<String, Object>> trackFiles = new LinkedHashMap<>();
+    private final FileTracker fileTracker;
     private final Map<String, ServiceRegistration<Condition>> masterConditions = new HashMap<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     /**
@@ -103,6 +111,11 @@ public final class VrrpRuntimeComponent {
             case DEBUG -> Level.FINE;
         }, message);
         this.node = new VrrpNode(sockets, netlink, announcer, log);
+        try {
+            this.fileTracker = new FileTracker(node::trackValue);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot watch track files: " + e.getMessage(), e);
+        }
         node.addListener(new EventSink() {
             @Override
             public void stateChanged(StateTransition t) {
@@ -130,6 +143,8 @@ public final class VrrpRuntimeComponent {
                 props(Constants.SERVICE_PID, ConfigMapping.INSTANCE_PID)));
         registrations.add(context.registerService(ManagedServiceFactory.class, factory(ConfigMapping.SYNC_GROUP_PID, groups),
                 props(Constants.SERVICE_PID, ConfigMapping.SYNC_GROUP_PID)));
+        registrations.add(context.registerService(ManagedServiceFactory.class, factory(TrackFileSpec.PID, trackFiles),
+                props(Constants.SERVICE_PID, TrackFileSpec.PID)));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -183,12 +198,25 @@ public final class VrrpRuntimeComponent {
     }
 
     private void apply() {
+        List<TrackFileSpec> files = new ArrayList<>();
+        trackDefaults.keySet().removeIf(k -> k.startsWith(TrackConfig.Kind.FILE + ":"));
+        for (Map<String, Object> p : trackFiles.values()) {
+            try {
+                TrackFileSpec f = TrackFileSpec.from(p);
+                files.add(f);
+                trackDefaults.put(key(TrackConfig.Kind.FILE, f.name()), f.weight());
+            } catch (RuntimeException e) {
+                LOG.severe("track_file " + p.get("name") + " ignored: " + e.getMessage());
+            }
+        }
+        fileTracker.configure(files);
+        TrackDefault.Lookup defaults = (kind, name) -> trackDefaults.get(key(kind, name));
         List<InstanceConfig> ic = new ArrayList<>();
         Map<String, InstanceNet> nets = new HashMap<>();
         // keepalived.conf order (the dumps and vrrp:list list instances in the engine's order)
         for (Map<String, Object> p : ConfigOrder.sorted(instances.values())) {
             try {
-                ic.add(ConfigMapping.instance(p, this::source, scriptWeights::get));
+                ic.add(ConfigMapping.instance(p, this::source, defaults));
                 nets.put(String.valueOf(p.get("name")), ConfigMapping.net(p));
             } catch (RuntimeException e) {
                 LOG.severe("vrrp_instance " + p.get("name") + " not started: " + e.getMessage());
@@ -197,7 +225,7 @@ public final class VrrpRuntimeComponent {
         List<SyncGroupConfig> gc = new ArrayList<>();
         for (Map<String, Object> p : ConfigOrder.sorted(groups.values())) {
             try {
-                gc.add(ConfigMapping.syncGroup(p, scriptWeights::get));
+                gc.add(ConfigMapping.syncGroup(p, defaults));
             } catch (RuntimeException e) {
                 LOG.severe("vrrp_sync_group " + p.get("name") + " ignored: " + e.getMessage());
             }
@@ -254,7 +282,10 @@ public final class VrrpRuntimeComponent {
         }
     }
 
-    /** vrrp_script results: ids "vrrp_script:NAME"; the script's weight property is its default weight. */
+    /**
+     * vrrp_script and vrrp_track_process results: ids "vrrp_script:NAME" and "vrrp_track_process:NAME"; the
+     * target's weight property ("W [reverse]") is the object's own weight.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindChecks(CheckRegistry checks) {
         checkSubscription = checks.subscribe(this::onCheck);
@@ -275,17 +306,25 @@ public final class VrrpRuntimeComponent {
 
     private void onCheck(CheckStatus s) {
         String id = s.target().id();
-        if (!id.startsWith("vrrp_script:") || s.health() == Health.UNKNOWN) {
+        TrackConfig.Kind kind = id.startsWith("vrrp_script:") ? TrackConfig.Kind.SCRIPT
+                : id.startsWith("vrrp_track_process:") ? TrackConfig.Kind.PROCESS : null;
+        if (kind == null || s.health() == Health.UNKNOWN) {
             return;
         }
-        String name = id.substring("vrrp_script:".length());
-        s.target().property("weight").ifPresent(w -> {
-            Integer old = scriptWeights.put(name, Integer.parseInt(w.trim()));
-            if (old == null || old != Integer.parseInt(w.trim())) {
+        String name = id.substring(id.indexOf(':') + 1);
+        try {
+            TrackDefault own = TrackDefault.parse(s.target().property("weight").orElse(null), 0);
+            if (!own.equals(trackDefaults.put(key(kind, name), own))) {
                 configThread.execute(this::scheduleApply);
             }
-        });
-        node.trackStatus(TrackConfig.Kind.SCRIPT, name, s.health() == Health.UP);
+        } catch (NumberFormatException e) {
+            LOG.warning(id + ": weight " + s.target().property("weight").orElse("") + " is not a number");
+        }
+        node.trackStatus(kind, name, s.health() == Health.UP);
+    }
+
+    private static String key(TrackConfig.Kind kind, String name) {
+        return kind + ":" + name;
     }
 
     private static void unregister(ServiceRegistration<?> r) {
@@ -308,6 +347,7 @@ public final class VrrpRuntimeComponent {
             unregister(registrations.get(i));
         }
         configThread.shutdownNow();
+        fileTracker.close();
         List<String> masters = new ArrayList<>(masterConditions.keySet());
         node.shutdown(3000);
         eventThread.execute(() -> {

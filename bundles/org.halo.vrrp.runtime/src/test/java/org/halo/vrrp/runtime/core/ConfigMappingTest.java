@@ -43,7 +43,7 @@ class ConfigMappingTest {
         p.put("track_interface", "eth1");
         InstanceConfig c = ConfigMapping.instance(p, x -> {
             throw new AssertionError("unicast_src_ip given: no lookup");
-        }, s -> s.equals("chk_nginx") ? -60 : null);
+        }, (k, s) -> s.equals("chk_nginx") ? new TrackDefault(-60, false) : null);
         assertEquals(51, c.vrid());
         assertEquals(150, c.priority());
         assertEquals(3, c.version());
@@ -67,7 +67,7 @@ class ConfigMappingTest {
         InstanceConfig c = ConfigMapping.instance(p, x -> {
             assertArrayEquals(new String[] {"eth0", "true"}, x);
             return ip("fe80::1");
-        }, s -> null);
+        }, TrackDefault.Lookup.NONE);
         assertTrue(c.ipv6());
         assertEquals(255, c.priority(), "state MASTER without priority is keepalived's 255");
         assertEquals(1000, c.advertIntervalMillis());
@@ -76,10 +76,32 @@ class ConfigMappingTest {
     }
 
     @Test
+    void trackFileAndTrackProcessEntriesTakeTheObjectsOwnWeightUnlessOverridden() {
+        Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51",
+                "unicast_src_ip", "10.77.0.11", "virtual_ipaddress", "10.77.0.100/24"));
+        p.put("track_file", new String[] {"tf1", "tf2 weight 3", "tf3 weight -2 noreverse", "unknown"});
+        p.put("track_process", new String[] {"nginx", "haproxy weight 5 reverse"});
+        TrackDefault.Lookup own = (k, n) -> switch (k + ":" + n) {
+            case "FILE:tf1", "FILE:tf3" -> new TrackDefault(4, true);
+            case "PROCESS:nginx" -> new TrackDefault(-10, false);
+            default -> null;
+        };
+        InstanceConfig c = ConfigMapping.instance(p, x -> null, own);
+        assertEquals(List.of(new TrackConfig(TrackConfig.Kind.FILE, "tf1", 4, true), new TrackConfig(TrackConfig.Kind.FILE, "tf2", 3, false),
+                new TrackConfig(TrackConfig.Kind.FILE, "tf3", -2, false), new TrackConfig(TrackConfig.Kind.FILE, "unknown", 1, false),
+                new TrackConfig(TrackConfig.Kind.PROCESS, "nginx", -10, false), new TrackConfig(TrackConfig.Kind.PROCESS, "haproxy", 5, true)),
+                c.tracks());
+        SyncGroupConfig g = ConfigMapping.syncGroup(Map.of("name", "G1", "group", "VI_1", "track_process", "nginx weight 0"), own);
+        assertEquals(List.of(new TrackConfig(TrackConfig.Kind.PROCESS, "nginx", 0, false)), g.tracks());
+        assertEquals(new TrackDefault(7, true), TrackDefault.parse("7 reverse", 0));
+        assertEquals(new TrackDefault(1, false), TrackDefault.parse(null, 1));
+    }
+
+    @Test
     void syncGroupAndRefusals() {
-        SyncGroupConfig g = ConfigMapping.syncGroup(Map.of("name", "G1", "group", new String[] {"VI_1", "VI_2"}), s -> null);
+        SyncGroupConfig g = ConfigMapping.syncGroup(Map.of("name", "G1", "group", new String[] {"VI_1", "VI_2"}), TrackDefault.Lookup.NONE);
         assertEquals(List.of("VI_1", "VI_2"), g.members());
-        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(Map.of("name", "X"), x -> null, s -> null));
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(Map.of("name", "X"), x -> null, TrackDefault.Lookup.NONE));
         assertThrows(IllegalArgumentException.class, () -> ConfigMapping.vip("vip.example/24"), "no DNS for a host name");
     }
 
@@ -88,7 +110,7 @@ class ConfigMappingTest {
         Map<String, Object> p = new HashMap<>(Map.of("name", "VI_1", "interface", "eth0", "virtual_router_id", "51", "unicast_src_ip", "10.0.0.1",
                 "check_unicast_src", "true", "skip_check_adv_addr", "true", "lower_prio_no_advert", "off", "down_timer_adverts", "5",
                 "garp_master_repeat", "2", "strict_mode", "on"));
-        InstanceConfig c = ConfigMapping.instance(p, x -> null, s -> null);
+        InstanceConfig c = ConfigMapping.instance(p, x -> null, TrackDefault.Lookup.NONE);
         assertTrue(c.checkUnicastSrc());
         assertTrue(c.skipCheckAdvAddr());
         assertTrue(c.strict());
@@ -98,7 +120,7 @@ class ConfigMappingTest {
         assertEquals(2, c.garp().masterRepeat());
         p.put("strict_mode", "off");
         p.put("no_accept", "true");
-        InstanceConfig d = ConfigMapping.instance(p, x -> null, s -> null);
+        InstanceConfig d = ConfigMapping.instance(p, x -> null, TrackDefault.Lookup.NONE);
         assertEquals(false, d.strict());
         assertEquals(Boolean.FALSE, d.accept());
     }
@@ -110,7 +132,7 @@ class ConfigMappingTest {
         InstanceConfig c = ConfigMapping.instance(p, x -> {
             assertArrayEquals(new String[] {"eth0", "false"}, x, "the source is the parent's address: the VMAC has none");
             return ip("10.0.0.1");
-        }, s -> null);
+        }, TrackDefault.Lookup.NONE);
         assertEquals("vrrp.51", c.interfaceName());
         org.halo.vrrp.runtime.net.VmacSpec v = ConfigMapping.vmac(p).orElseThrow();
         assertEquals(new org.halo.vrrp.runtime.net.VmacSpec("VI_1", "vrrp.51", "eth0", 51, false, false, false), v);
@@ -126,7 +148,7 @@ class ConfigMappingTest {
         assertEquals(new org.halo.vrrp.runtime.net.InstanceNet(v, 10_000, 0), ConfigMapping.net(p));
         p.remove("use_vmac");
         assertTrue(ConfigMapping.vmac(p).isEmpty());
-        assertEquals("eth0", ConfigMapping.instance(p, x -> ip("10.0.0.1"), s -> null).interfaceName());
+        assertEquals("eth0", ConfigMapping.instance(p, x -> ip("10.0.0.1"), TrackDefault.Lookup.NONE).interfaceName());
     }
 
     private static Map<String, Object> minimal(String vip) {
