@@ -39,7 +39,7 @@ final class HaloRoutes {
                     i++;
                 } else if (route && ROUTE_FLAG.contains(s)) {
                     continue;
-                } else if (route && !haveDst && (s.equals("default") || Character.isDigit(s.charAt(0)) || s.indexOf(':') >= 0)) {
+                } else if (route && !haveDst && (s.equals("default") || (!s.isEmpty() && Character.isDigit(s.charAt(0))) || s.indexOf(':') >= 0)) {
                     haveDst = true;
                 } else {
                     d.add(item.file(), item.line(), Severity.NOTE, (route ? "virtual_routes" : "virtual_rules") + " option '" + w.get(i)

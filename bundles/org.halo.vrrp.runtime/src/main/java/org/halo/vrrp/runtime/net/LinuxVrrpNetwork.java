@@ -246,9 +246,10 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         long now = System.nanoTime();
         Long last = lastAnnounce.get(device);
         if (intervalMicros > 0 && last != null) {
-            long waitNanos = last + intervalMicros * 1000 - now;
-            if (waitNanos > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
+            long due = last + intervalMicros * 1000;
+            // parkNanos may return early (a permit left by the executor's queue, a spurious wake-up)
+            while (due - now > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(due - now);
                 now = System.nanoTime();
             }
         }

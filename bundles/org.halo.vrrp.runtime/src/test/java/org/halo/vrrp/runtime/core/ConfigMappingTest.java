@@ -163,29 +163,29 @@ class ConfigMappingTest {
     @Test
     void unicastTtlAndMcastDstIp() {
         Map<String, Object> p = minimal("10.77.0.100/24");
-        InstanceConfig plain = ConfigMapping.instance(p, x -> ip("10.77.0.11"), s -> null);
+        InstanceConfig plain = ConfigMapping.instance(p, x -> ip("10.77.0.11"), TrackDefault.Lookup.NONE);
         assertEquals(255, plain.unicastTtl(), "keepalived's default");
         assertEquals(null, plain.multicastGroup(), "224.0.0.18 unless configured");
         p.put("unicast_ttl", "7");
         p.put("mcast_dst_ip", "224.0.0.77");
-        InstanceConfig c = ConfigMapping.instance(p, x -> ip("10.77.0.11"), s -> null);
+        InstanceConfig c = ConfigMapping.instance(p, x -> ip("10.77.0.11"), TrackDefault.Lookup.NONE);
         assertEquals(7, c.unicastTtl());
         assertEquals(ip("224.0.0.77"), c.multicastGroup());
         Map<String, Object> v6 = minimal("fd77::100/64");
         v6.put("mcast_dst_ip", "ff02::77");
-        assertEquals(ip("ff02::77"), ConfigMapping.instance(v6, x -> ip("fe80::1"), s -> null).multicastGroup());
+        assertEquals(ip("ff02::77"), ConfigMapping.instance(v6, x -> ip("fe80::1"), TrackDefault.Lookup.NONE).multicastGroup());
     }
 
     @Test
     void mcastDstIpMustBeAGroupOfTheInstancesFamily() {
         Map<String, Object> unicastAddress = minimal("10.77.0.100/24");
         unicastAddress.put("mcast_dst_ip", "10.77.0.5");
-        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(unicastAddress, x -> ip("10.77.0.11"), s -> null));
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(unicastAddress, x -> ip("10.77.0.11"), TrackDefault.Lookup.NONE));
         Map<String, Object> otherFamily = minimal("10.77.0.100/24");
         otherFamily.put("mcast_dst_ip", "ff02::77");
-        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(otherFamily, x -> ip("10.77.0.11"), s -> null));
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(otherFamily, x -> ip("10.77.0.11"), TrackDefault.Lookup.NONE));
         Map<String, Object> ttl = minimal("10.77.0.100/24");
         ttl.put("unicast_ttl", "256");
-        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(ttl, x -> ip("10.77.0.11"), s -> null));
+        assertThrows(IllegalArgumentException.class, () -> ConfigMapping.instance(ttl, x -> ip("10.77.0.11"), TrackDefault.Lookup.NONE));
     }
 }

@@ -64,7 +64,7 @@ class AnnounceSpacingTest {
             List<Sent> s = await(3);
             assertEquals(3, s.size());
             for (int i = 1; i < s.size(); i++) {
-                // a lower bound only: parkNanos never returns early
+                // a lower bound only: the sender waits at least the interval
                 assertTrue(s.get(i).nanos() - s.get(i - 1).nanos() >= 20_000_000, "at least 20 ms apart: " + s);
             }
             assertTrue(s.stream().allMatch(x -> x.mac().equals(ETH0)), "own MAC without use_vmac_addr");
