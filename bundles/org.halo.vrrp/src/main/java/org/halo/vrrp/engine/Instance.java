@@ -17,6 +17,8 @@ final class Instance {
     static final long MS = 1_000_000L;
     /** A master-down timer running later than this was held up by a stall of the process (see onDownTimer). */
     static final long STALL_NANOS = MS;
+    /** Longest delay before a claim is repeated (repeatClaim). */
+    static final long CLAIM_REPEAT_MAX_NANOS = 5 * MS;
     /** How long a stalled master-down timer waits for adverts that arrived during the stall. */
     static final long STALL_GRACE_NANOS = MS;
     static final long US = 1_000L;
@@ -42,6 +44,8 @@ final class Instance {
     int scriptsInit;
     long lastTransition;
     private EventLoop.Cancellable timer;
+    /** The one pending repeat of a claim (see repeatClaim), or null. */
+    private EventLoop.Cancellable claimRepeatTimer;
     /** When the master-down timer is due (loop clock), and whether a stall grace was already given for it. */
     private long downDue;
     private boolean stallGraceGiven;
@@ -135,6 +139,10 @@ final class Instance {
     }
 
     private void cancelGarpTimers() {
+        if (claimRepeatTimer != null) {
+            claimRepeatTimer.cancel();
+            claimRepeatTimer = null;
+        }
         if (garpDelayTimer != null) {
             garpDelayTimer.cancel();
             garpDelayTimer = null;
@@ -220,6 +228,7 @@ final class Instance {
         }
         wantState = VrrpState.MASTER;
         sendAdvert(effectivePriority);
+        repeatClaim();
         log(n() + "Entering MASTER STATE");
         becomeMaster();
         transition(VrrpState.MASTER, cause);
@@ -475,6 +484,7 @@ final class Instance {
             }
             if (!noAdvert) {
                 sendAdvert(effectivePriority);
+                repeatClaim();
             }
             lowerPrioGarp();
             if (group != null) {
@@ -501,6 +511,25 @@ final class Instance {
             masterAddr = p.source();
             leaveMaster(VrrpState.BACKUP, cause);
         }
+    }
+
+    /**
+     * Two masters can only be told apart by their adverts, and a lost one keeps both masters until the next
+     * regular advert gets through (an advert interval or more). The advert that claims mastership (the first
+     * one as MASTER) and the one that answers another master's lower-priority claim are therefore sent once
+     * more, a quarter interval later (at most 5 ms), while still MASTER: one lost packet no longer prolongs
+     * a split. keepalived sends each once; a receiver takes the repeat as one more advert.
+     */
+    private void repeatClaim() {
+        if (claimRepeatTimer != null) {
+            return;
+        }
+        claimRepeatTimer = engine.loop.schedule(Math.min(adverNanos() / 4, CLAIM_REPEAT_MAX_NANOS), () -> {
+            claimRepeatTimer = null;
+            if (state == VrrpState.MASTER) {
+                sendAdvert(effectivePriority);
+            }
+        });
     }
 
     /** garp_lower_prio_repeat / garp_lower_prio_delay. */

@@ -221,4 +221,41 @@ class ElectionTest {
         assertEquals(64, first.get(0).ttl());
         assertEquals(1, h.counters("VI_1").advertSent());
     }
+
+    /** repeatClaim: the answer to another master's lower-priority claim goes out twice, 5 ms apart (1 s adverts). */
+    @Test
+    void answerToALowerPriorityMasterIsRepeatedOnce() {
+        Harness h = master(cfg("VI_1", 150).build());
+        h.advanceMillis(500); // between two regular adverts
+        int before = h.sent.size();
+        h.receive(Harness.v2("10.0.0.2", 100));
+        assertEquals(before + 1, h.sent.size(), "answered at once");
+        h.advanceMillis(4);
+        assertEquals(before + 1, h.sent.size());
+        h.advanceMillis(1);
+        assertEquals(before + 2, h.sent.size(), "repeated 5 ms later");
+        h.advanceMillis(400);
+        assertEquals(before + 2, h.sent.size(), "once only, until the next regular advert");
+    }
+
+    @Test
+    void firstAdvertAsMasterIsRepeatedUnlessMastershipEndedMeanwhile() {
+        Harness h = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(100).build());
+        long down = 300 * MS + 60_937_000L; // 3 x 100 ms + (256-100) x 10 cs x 625/16 us, in whole us
+        h.loop.runUntil(down);
+        assertEquals(VrrpState.MASTER, h.state("VI_1"));
+        assertEquals(1, h.sent.size());
+        h.loop.runUntil(down + 5 * MS - 1);
+        assertEquals(1, h.sent.size(), "a quarter interval is 25 ms: the 5 ms cap applies");
+        h.loop.runUntil(down + 5 * MS);
+        assertEquals(2, h.sent.size(), "repeated after 5 ms");
+
+        Harness g = new Harness().start(cfg("VI_1", 100).version(3).advertIntervalMillis(100).build());
+        g.loop.runUntil(down);
+        g.receive(Harness.v3("10.0.0.2", 200, 10)); // the real master answers within the 5 ms
+        assertEquals(VrrpState.BACKUP, g.state("VI_1"));
+        int sent = g.sent.size();
+        g.loop.runUntil(down + 50 * MS);
+        assertEquals(sent, g.sent.size(), "no repeat once BACKUP again");
+    }
 }
