@@ -37,9 +37,11 @@ public final class FileTracker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("org.halo.vrrp");
 
     private final ObjLongConsumer<String> sink;
-    private final WatchService watch;
     private final ScheduledExecutorService worker;
-    private final Thread waiter;
+    /** Opened with the first track_file (most configurations have none: no inotify, no waiting thread). */
+    private WatchService watch;
+    private volatile boolean closed;
+    private volatile boolean started;
     private final Map<Path, WatchKey> dirs = new HashMap<>();
     private final Map<String, Path> files = new HashMap<>();
     private final Set<String> pending = new HashSet<>();
@@ -48,10 +50,20 @@ public final class FileTracker implements AutoCloseable {
 
     public FileTracker(ObjLongConsumer<String> sink) throws IOException {
         this.sink = sink;
-        this.watch = FileSystems.getDefault().newWatchService();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vrrp-trackfile"));
-        this.waiter = daemon(this::waitForEvents, "vrrp-trackfile-watch");
-        waiter.start();
+    }
+
+    /** Worker thread: the watch service and its waiting thread, on first use. */
+    private WatchService watch() throws IOException {
+        if (watch == null) {
+            watch = FileSystems.getDefault().newWatchService();
+            WatchService w = watch;
+            daemon(() -> waitForEvents(w), "vrrp-trackfile-watch").start();
+            if (closed) {
+                w.close();
+            }
+        }
+        return watch;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -63,6 +75,10 @@ public final class FileTracker implements AutoCloseable {
     /** The track_files to watch now (replaces the previous set); each is read at once. */
     public void configure(Collection<TrackFileSpec> specs) {
         List<TrackFileSpec> copy = List.copyOf(specs);
+        if (copy.isEmpty() && !started) {
+            return; // nothing to watch yet: no worker thread either
+        }
+        started = true;
         post(() -> doConfigure(copy));
     }
 
@@ -80,7 +96,7 @@ public final class FileTracker implements AutoCloseable {
             try {
                 Path dir = resolved.getParent();
                 if (!dirs.containsKey(dir)) {
-                    dirs.put(dir, dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE,
+                    dirs.put(dir, dir.register(watch(), StandardWatchEventKinds.ENTRY_CREATE,
                             StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
                 }
                 wanted.add(dir);
@@ -118,7 +134,7 @@ public final class FileTracker implements AutoCloseable {
         }
     }
 
-    private void waitForEvents() {
+    private void waitForEvents(WatchService watch) {
         while (true) {
             WatchKey key;
             try {
@@ -190,11 +206,20 @@ public final class FileTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
         try {
-            watch.close();
-        } catch (IOException e) {
-            LOG.fine("closing the track file watch: " + e);
+            worker.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        WatchService w = watch;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                LOG.fine("closing the track file watch: " + e);
+            }
         }
     }
 }
