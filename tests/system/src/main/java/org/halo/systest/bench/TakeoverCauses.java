@@ -18,10 +18,11 @@ import org.halo.systest.lab.VipWatch;
  * <li>{@code t_last}: A's last advert delivered to B; {@code gap = T - t_last};
  * <li>if {@code gap} is shorter than B's master-down interval (less 1 ms), B acted on an overdue timer while a
  * fresher advert was waiting: BACKUP_EARLY, or PAUSE_ON_BACKUP when B's JVM was stopped in the interval;
- * <li>else if A was silent on its own wire for more than an interval and a margin, A sent late:
- * PAUSE_ON_MASTER when A's JVM was stopped during that silence and without that stopped time the gap would
- * have stayed under the master-down interval, else MASTER_SEND_DELAY (scheduling);
- * <li>else A sent on time and its adverts were dropped: LOSS.
+ * <li>else if A sent fewer adverts after {@code t_last} than it was due to send within B's master-down interval
+ * ({@code floor(M / interval)}), A sent late: PAUSE_ON_MASTER when A's JVM was stopped during its longest
+ * silence and without that stopped time the gap would have stayed under the master-down interval, else
+ * MASTER_SEND_DELAY (scheduling);
+ * <li>else A sent every advert it was due to and all were dropped: LOSS.
  * </ul>
  * The issue's "no transition caused by a GC pause" is PAUSE_ON_MASTER + PAUSE_ON_BACKUP = 0.
  */
@@ -100,6 +101,7 @@ final class TakeoverCauses {
         long gap = t - tLast;
         List<Long> sent = new ArrayList<>(a.between(a.ip(), tLast - 2_000, t).stream().map(AdvertCapture.Advert::micros).toList());
         long dropped = sent.stream().filter(s -> s > tLast + 500).count();
+        long sentInTime = sent.stream().filter(x -> x > tLast + 500 && x <= tLast + down).count();
         sent.add(t);
         long silence = 0;
         long silenceFrom = tLast;
@@ -122,7 +124,9 @@ final class TakeoverCauses {
             return new Takeover(b.index(), t, stopped > 0 ? Cause.PAUSE_ON_BACKUP : Cause.BACKUP_EARLY,
                     detail + String.format(", backup stopped %.1f ms", stopped / 1000.0));
         }
-        if (silence > interval + Math.max(2_000, interval / 10)) {
+        // every advert the master was due to send before B's deadline (floor(M / I) of them) was sent and
+        // dropped: the loss alone explains the takeover, however late one of them left
+        if (sentInTime < down / interval) {
             long stopped = stoppedWithin(a.pauses(), silenceFrom, silenceFrom + silence);
             boolean pauseNeeded = stopped > 0 && gap - stopped < down;
             return new Takeover(b.index(), t, pauseNeeded ? Cause.PAUSE_ON_MASTER : Cause.MASTER_SEND_DELAY,

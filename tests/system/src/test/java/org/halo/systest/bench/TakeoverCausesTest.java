@@ -84,4 +84,15 @@ class TakeoverCausesTest {
         // each widened by 1 ms: [9,14] and [49,52] ms, clipped to [0, 50] ms -> 5 + 1 ms
         assertEquals(6_000, TakeoverCauses.stoppedWithin(p, 0, 50_000));
     }
+
+    @Test
+    void allDueAdvertsSentAndDroppedIsLossEvenIfOneWasLateFromAPause() {
+        // 50 and 70 on time, the 60 one left at 62.7 after a 2.7 ms stop: three sent, three dropped
+        List<Advert> a = new ArrayList<>(sent(0, 100_000, List.of(60_000L)));
+        a.add(new Advert(62_700, A, 150));
+        a.sort(java.util.Comparator.comparingLong(Advert::micros));
+        List<Advert> delivered = a.stream().filter(x -> x.micros() <= 40_000).toList();
+        List<Pause> pause = List.of(new Pause(60_000, 62_700, "n1"));
+        assertEquals(Cause.LOSS, classify(a, delivered, 40_000 + DOWN + 400, pause, List.of()));
+    }
 }
