@@ -215,19 +215,7 @@ public final class Lab implements AutoCloseable {
      * Drops pct % of inbound VRRP (IP protocol 112) in a node with nftables; 0 removes the rule.
      */
     public void vrrpLoss(Node node, int pct) {
-        Sh.tryRun("ip", "netns", "exec", node.ns(), "nft", "delete", "table", "inet", "halolab");
-        if (pct <= 0) {
-            return;
-        }
-        String rules = "table inet halolab {\n chain in {\n  type filter hook input priority -10; policy accept;\n"
-                + "  meta l4proto 112 numgen random mod 100 < " + pct + " counter drop\n }\n}\n";
-        Path f = file("nft-" + node.name() + ".nft");
-        try {
-            Files.writeString(f, rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Sh.inNs(node.ns(), "nft", "-f", f.toString());
+        dropVrrp(node.ns(), "inet", "input", "nft-" + node.name() + ".nft", pct);
     }
 
     /**
@@ -236,19 +224,24 @@ public final class Lab implements AutoCloseable {
      * interface shows everything it sent and only what was delivered to it.
      */
     public void vrrpLossOnBridge(int pct) {
-        Sh.tryRun("ip", "netns", "exec", bridgeNs, "nft", "delete", "table", "bridge", "halolab");
+        dropVrrp(bridgeNs, "bridge", "forward", "nft-bridge.nft", pct);
+    }
+
+    /** (Re)places the table {@code FAMILY halolab} in ns: PCT % of VRRP dropped in the hook; 0 removes it. */
+    private void dropVrrp(String ns, String family, String hook, String fileName, int pct) {
+        Sh.tryRun("ip", "netns", "exec", ns, "nft", "delete", "table", family, "halolab");
         if (pct <= 0) {
             return;
         }
-        String rules = "table bridge halolab {\n chain forward {\n  type filter hook forward priority -10; policy accept;\n"
-                + "  meta l4proto 112 numgen random mod 100 < " + pct + " counter drop\n }\n}\n";
-        Path f = file("nft-bridge.nft");
+        String rules = "table " + family + " halolab {\n chain " + hook + " {\n  type filter hook " + hook
+                + " priority -10; policy accept;\n  meta l4proto 112 numgen random mod 100 < " + pct + " counter drop\n }\n}\n";
+        Path f = file(fileName);
         try {
             Files.writeString(f, rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Sh.inNs(bridgeNs, "nft", "-f", f.toString());
+        Sh.inNs(ns, "nft", "-f", f.toString());
     }
 
     /** Drops all inbound VRRP in a node (or removes the block). */
