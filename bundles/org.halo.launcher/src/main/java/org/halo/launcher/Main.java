@@ -356,14 +356,24 @@ public final class Main {
     }
 
     /**
-     * Runs tracked signal services on the calling thread: each bounds its own work, and a thread start here is
-     * latency before the priority-0 adverts.
+     * Runs tracked signal services on the calling thread, highest service ranking first (the VRRP release
+     * before anything that only tidies up): each bounds its own work, and a thread start here is latency
+     * before the priority-0 adverts.
      */
     static void runInline(org.osgi.util.tracker.ServiceTracker<Runnable, Runnable> handlers, String name) {
-        Object[] services = handlers.getServices();
-        for (Object svc : services == null ? new Object[0] : services) {
+        ServiceReference<Runnable>[] refs = handlers.getServiceReferences();
+        if (refs == null) {
+            return;
+        }
+        // ServiceReference's natural order ranks the lower ranking (and, on a tie, the later id) first
+        java.util.Arrays.sort(refs, java.util.Collections.reverseOrder());
+        for (ServiceReference<Runnable> ref : refs) {
+            Runnable svc = handlers.getService(ref);
+            if (svc == null) {
+                continue;
+            }
             try {
-                ((Runnable) svc).run();
+                svc.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "SIG" + name + " handler " + svc + " failed: " + e, e);
             }

@@ -49,13 +49,11 @@ class AsyncHandlerTest {
         CountDownLatch release = new CountDownLatch(1);
         Recording target = new Recording(release);
         AsyncHandler h = new AsyncHandler(List.of(target));
-        long t0 = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             h.publish(new LogRecord(Level.INFO, "line " + i));
         }
-        long publishMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        assertTrue(target.seen.isEmpty(), "nothing written while the target is held up");
-        assertTrue(publishMillis < 5_000, "publishing returned while the target was blocked");
+        // a publish that waited for the target would only return once the target gave up (10 s) and wrote
+        assertTrue(target.seen.isEmpty(), "publishing returned while the target was held up, nothing written yet");
         release.countDown();
         h.flush();
         assertEquals(100, target.seen.size(), "flush returns once everything queued is written");

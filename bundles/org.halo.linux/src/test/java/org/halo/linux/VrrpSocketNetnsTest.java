@@ -44,8 +44,20 @@ class VrrpSocketNetnsTest {
         b.ip("addr", "add", "fd00:61::2/64", "dev", "hvb", "nodad");
         a.ip("link", "set", "hva", "up");
         b.ip("link", "set", "hvb", "up");
+        // the IPv6 adverts go from the link-local address, usable once its duplicate address detection ended
+        awaitNoTentativeAddress(a, "hva");
+        awaitNoTentativeAddress(b, "hvb");
         la = a.call(Linux::open);
         lb = b.call(Linux::open);
+    }
+
+    static void awaitNoTentativeAddress(Netns ns, String device) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!ns.ip("-6", "addr", "show", "dev", device, "tentative").isBlank()
+                || !ns.ip("-6", "addr", "show", "dev", device, "scope", "link").contains("fe80")) {
+            assertTrue(System.nanoTime() < end, device + " still has a tentative IPv6 address");
+            Thread.sleep(50);
+        }
     }
 
     @AfterAll

@@ -21,6 +21,14 @@ public interface Netlink {
 
     List<Link> links() throws LinuxException;
 
+    /**
+     * The interface's Ethernet address, read without a netlink exchange (SIOCGIFHWADDR), so a new master's
+     * GARP does not wait for a link dump. Empty when the interface does not exist or is not Ethernet.
+     *
+     * @since 1.2
+     */
+    Optional<MacAddress> ethernetAddress(String name) throws LinuxException;
+
     /** Sets IFF_UP on or off (like {@code ip link set dev X up|down}). */
     void setLinkUp(String name, boolean up) throws LinuxException;
 

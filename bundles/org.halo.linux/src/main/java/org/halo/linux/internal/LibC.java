@@ -56,6 +56,13 @@ public interface LibC extends Library {
     int CLONE_NEWNET = 0x40000000;
     int EINTR = 4;
     int EAGAIN = 11;
+    int ENODEV = 19;
+    /** linux/sockios.h: interface index and hardware address by name (struct ifreq, 40 bytes on LP64). */
+    long SIOCGIFHWADDR = 0x8927;
+    long SIOCGIFINDEX = 0x8933;
+    int IFREQ_SIZE = 40;
+    int IFNAMSIZ = 16;
+    int ARPHRD_ETHER = 1;
 
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
@@ -82,4 +89,10 @@ public interface LibC extends Library {
     int open(String path, int flags) throws LastErrorException;
 
     int setns(int fd, int nstype) throws LastErrorException;
+
+    int ioctl(int fd, long request, Pointer arg) throws LastErrorException;
+
+    int setpriority(int which, int who, int prio) throws LastErrorException;
+
+    int getpriority(int which, int who) throws LastErrorException;
 }

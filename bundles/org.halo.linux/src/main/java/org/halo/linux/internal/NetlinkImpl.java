@@ -87,7 +87,17 @@ public final class NetlinkImpl implements Netlink, AutoCloseable {
     }
 
     int ifindex(String name) throws LinuxException {
-        return link(name).orElseThrow(() -> new LinuxException("no such interface: " + name, ENODEV)).index();
+        int index = socket.interfaceIndex(name);
+        if (index <= 0) {
+            throw new LinuxException("no such interface: " + name, ENODEV);
+        }
+        return index;
+    }
+
+    @Override
+    public Optional<MacAddress> ethernetAddress(String name) throws LinuxException {
+        byte[] mac = socket.ethernetAddress(name);
+        return mac == null ? Optional.empty() : Optional.of(new MacAddress(mac));
     }
 
     @Override

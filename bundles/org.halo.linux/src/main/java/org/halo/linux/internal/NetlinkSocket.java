@@ -65,6 +65,57 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
+     * SIOCGIFINDEX on this socket: one system call instead of an RTM_GETLINK exchange, and answered in the
+     * socket's own network namespace (the kernel's socket ioctl falls back to dev_ioctl with sock_net).
+     *
+     * @return the index, or 0 when there is no such interface
+     */
+    synchronized int interfaceIndex(String name) throws LinuxException {
+        Memory ifr = ifreq(name);
+        try {
+            LibC.INSTANCE.ioctl(fd, LibC.SIOCGIFINDEX, ifr);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == LibC.ENODEV) {
+                return 0;
+            }
+            throw Native2.error("SIOCGIFINDEX " + name, e);
+        }
+        return ifr.getInt(LibC.IFNAMSIZ);
+    }
+
+    /**
+     * SIOCGIFHWADDR on this socket: the interface's Ethernet address, or null when it has none (not
+     * ARPHRD_ETHER) or does not exist.
+     */
+    synchronized byte[] ethernetAddress(String name) throws LinuxException {
+        Memory ifr = ifreq(name);
+        try {
+            LibC.INSTANCE.ioctl(fd, LibC.SIOCGIFHWADDR, ifr);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == LibC.ENODEV) {
+                return null;
+            }
+            throw Native2.error("SIOCGIFHWADDR " + name, e);
+        }
+        // ifr_hwaddr is a struct sockaddr: sa_family (the ARPHRD type), then the address bytes
+        if ((ifr.getShort(LibC.IFNAMSIZ) & 0xffff) != LibC.ARPHRD_ETHER) {
+            return null;
+        }
+        return ifr.getByteArray(LibC.IFNAMSIZ + 2, 6);
+    }
+
+    private static Memory ifreq(String name) throws LinuxException {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (n.length >= LibC.IFNAMSIZ) {
+            throw new LinuxException("interface name too long: " + name, 22);
+        }
+        Memory ifr = new Memory(LibC.IFREQ_SIZE);
+        ifr.clear();
+        ifr.write(0, n, 0, n.length);
+        return ifr;
+    }
+
+    /**
      * Sends a request and collects the replies up to NLMSG_DONE (dumps) or the acknowledgement. A
      * negative error in the acknowledgement becomes a {@link LinuxException}.
      */

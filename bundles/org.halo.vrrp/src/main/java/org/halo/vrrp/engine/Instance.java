@@ -283,6 +283,8 @@ final class Instance {
         if (all.isEmpty()) {
             return;
         }
+        // the frames first, the log lines after: formatting them would delay the first GARP
+        engine.net(() -> engine.network.announce(name(), cfg.interfaceName(), all, rounds));
         if (logIt) {
             for (VirtualAddress v : all) {
                 log(n() + "Sending/queueing " + (v.ipv6() ? "Unsolicited Neighbour Adverts" : "gratuitous ARPs")
@@ -290,7 +292,6 @@ final class Instance {
                         + Addresses.format(v.address()));
             }
         }
-        engine.net(() -> engine.network.announce(name(), cfg.interfaceName(), all, rounds));
     }
 
     private void onAdvertTimer() {

@@ -54,8 +54,10 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     private final Map<SocketKey, VrrpSocket> pool = new ConcurrentHashMap<>();
     private final Map<String, SocketKey> byInstance = new ConcurrentHashMap<>();
     private final Map<String, InstanceNet> nets = new ConcurrentHashMap<>();
-    /** Announce thread only: when the last GARP / NA left each device (System.nanoTime), for the spacing. */
-    private final Map<String, Long> lastAnnounce = new java.util.HashMap<>();
+    /** Devices whose sending handle the announce thread has opened: a first frame to them costs one send. */
+    private final java.util.Set<String> prepared = ConcurrentHashMap.newKeySet();
+    /** When the last GARP / NA left each device (System.nanoTime), for the spacing (kept by the announce thread). */
+    private final Map<String, Long> lastAnnounce = new ConcurrentHashMap<>();
     /**
      * GARP/NA frames go out through pcap, a few ms each; a burst (garp_master_repeat per VIP) would hold the
      * engine loop, and with it the adverts, for tens of ms. The loop only queues them here, in order.
@@ -103,6 +105,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         announcements.execute(() -> {
             try {
                 announcer.prepare(garpDevice);
+                prepared.add(garpDevice);
             } catch (LinuxException | RuntimeException e) {
                 LOG.warning("(" + instance + ") cannot prepare GARP/NA sending on " + garpDevice + ": " + e.getMessage());
             }
@@ -212,28 +215,70 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         VmacSpec vmac = net.vmac();
         // use_vmac_addr: GARP/NA for VIPs on other interfaces carry the VMAC too (keepalived's VRRP_VMAC_ADDR_BIT)
         MacAddress forOthers = vmac != null && vmac.useVmacAddr() ? MacAddress.vrrp(vmac.vrid(), vmac.ipv6()) : null;
-        try {
-            announcements.execute(() -> sendAnnouncements(instance, mapped, rounds, forOthers, net));
-        } catch (RejectedExecutionException closed) {
-            // shutting down: no more announcements
+        int queuedRounds = rounds;
+        if (rounds > 0 && firstRoundNow(mapped, net)) {
+            // keepalived sends the first round from its one thread right after adding the VIPs; a hop to the
+            // announce thread would put a thread wake-up between the VIP and its first GARP
+            sendAnnouncements(instance, mapped, 1, forOthers, net);
+            queuedRounds--;
+        }
+        if (queuedRounds > 0) {
+            int remaining = queuedRounds;
+            try {
+                announcements.execute(() -> sendAnnouncements(instance, mapped, remaining, forOthers, net));
+            } catch (RejectedExecutionException closed) {
+                // shutting down: no more announcements
+            }
         }
     }
 
+    /**
+     * The first round goes out on the caller's thread when it costs only the sends: every device's handle is
+     * open already and no garp_interval / gna_interval asks for spacing (which the announce thread keeps).
+     */
+    private boolean firstRoundNow(List<Address> addresses, InstanceNet net) {
+        if (net.garpIntervalMicros() > 0 || net.gnaIntervalMicros() > 0) {
+            return false;
+        }
+        for (Address a : addresses) {
+            if (!prepared.contains(a.device())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * keepalived's vrrp_send_link_update order: round by round, each round one frame per address, so with
+     * several VIPs every one is announced once before any is repeated.
+     */
     private void sendAnnouncements(String instance, List<Address> addresses, int rounds, MacAddress forOthers, InstanceNet net) {
+        List<Address> sendable = new ArrayList<>();
+        List<MacAddress> macs = new ArrayList<>();
         for (Address a : addresses) {
             try {
-                MacAddress own = netlink.link(a.device()).map(l -> l.mac()).orElseThrow(() -> new LinuxException("no link " + a.device(), 19));
-                MacAddress mac = forOthers != null ? forOthers : own;
-                for (int r = 0; r < rounds; r++) {
-                    space(a.device(), a.address() instanceof Inet4Address ? net.garpIntervalMicros() : net.gnaIntervalMicros());
-                    if (a.address() instanceof Inet4Address v4) {
-                        announcer.gratuitousArp(a.device(), mac, v4);
-                    } else if (a.address() instanceof Inet6Address v6) {
-                        announcer.unsolicitedNa(a.device(), mac, v6, false);
-                    }
-                }
+                // one ioctl, not a link dump: this lookup sits between the VIP and its first GARP
+                MacAddress own = netlink.ethernetAddress(a.device())
+                        .orElseThrow(() -> new LinuxException("no Ethernet address on " + a.device(), 19));
+                sendable.add(a);
+                macs.add(forOthers != null ? forOthers : own);
             } catch (LinuxException | RuntimeException e) {
                 LOG.warning("(" + instance + ") cannot announce " + a.address().getHostAddress() + " on " + a.device() + ": " + e.getMessage());
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < sendable.size(); i++) {
+                Address a = sendable.get(i);
+                try {
+                    space(a.device(), a.address() instanceof Inet4Address ? net.garpIntervalMicros() : net.gnaIntervalMicros());
+                    if (a.address() instanceof Inet4Address v4) {
+                        announcer.gratuitousArp(a.device(), macs.get(i), v4);
+                    } else if (a.address() instanceof Inet6Address v6) {
+                        announcer.unsolicitedNa(a.device(), macs.get(i), v6, false);
+                    }
+                } catch (LinuxException | RuntimeException e) {
+                    LOG.warning("(" + instance + ") cannot announce " + a.address().getHostAddress() + " on " + a.device() + ": " + e.getMessage());
+                }
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.halo.linux.api.Announcer;
-import org.halo.linux.api.Link;
 import org.halo.linux.api.MacAddress;
 import org.halo.linux.api.Netlink;
 import org.halo.linux.api.VrrpSockets;
@@ -20,19 +19,22 @@ import org.junit.jupiter.api.Test;
 
 /** GARP spacing (vrrp_garp_interval) and use_vmac_addr on the announce path, with the Linux layer faked. */
 class AnnounceSpacingTest {
-    record Sent(long nanos, String device, MacAddress mac) {
+    record Sent(long nanos, String device, MacAddress mac, InetAddress vip) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
+    private final List<String> lookups = java.util.Collections.synchronizedList(new ArrayList<>());
     private static final MacAddress ETH0 = MacAddress.parse("02:77:00:00:00:11");
 
     private LinuxVrrpNetwork network() {
-        Netlink netlink = (Netlink) Proxy.newProxyInstance(Netlink.class.getClassLoader(), new Class<?>[] {Netlink.class}, (p, m, a) ->
-                m.getName().equals("link") ? Optional.of(new Link(2, String.valueOf(a[0]), ETH0, 1500, 0x41, 6, "veth", 0)) : null);
+        Netlink netlink = (Netlink) Proxy.newProxyInstance(Netlink.class.getClassLoader(), new Class<?>[] {Netlink.class}, (p, m, a) -> {
+                    lookups.add(m.getName());
+                    return m.getName().equals("ethernetAddress") ? Optional.of(ETH0) : null;
+                });
         Announcer announcer = (Announcer) Proxy.newProxyInstance(Announcer.class.getClassLoader(), new Class<?>[] {Announcer.class}, (p, m, a) -> {
             if (m.getName().equals("gratuitousArp")) {
                 synchronized (sent) {
-                    sent.add(new Sent(System.nanoTime(), (String) a[0], (MacAddress) a[1]));
+                    sent.add(new Sent(System.nanoTime(), (String) a[0], (MacAddress) a[1], (InetAddress) a[2]));
                     sent.notifyAll();
                 }
             }
@@ -81,6 +83,21 @@ class AnnounceSpacingTest {
             List<Sent> s = await(1);
             assertEquals("eth1", s.get(0).device());
             assertEquals(MacAddress.vrrp(51, false), s.get(0).mac());
+        }
+    }
+
+    @Test
+    void everyVipIsAnnouncedOnceBeforeAnyIsRepeatedAndTheMacComesWithoutALinkDump() throws Exception {
+        try (LinuxVrrpNetwork net = network()) {
+            InstanceConfig c = InstanceConfig.builder("VI_1", 51, "eth0", InetAddress.getByName("10.0.0.1")).build();
+            net.open(c, new InstanceNet(null, 0, 0));
+            VirtualAddress a = new VirtualAddress(InetAddress.getByName("10.0.0.100"), 32, null, "");
+            VirtualAddress b = new VirtualAddress(InetAddress.getByName("10.0.0.101"), 32, null, "");
+            net.announce("VI_1", "eth0", List.of(a, b), 2);
+            List<Sent> s = await(4);
+            // keepalived's vrrp_send_link_update: round by round over the VIP list
+            assertEquals(List.of(a.address(), b.address(), a.address(), b.address()), s.stream().map(Sent::vip).toList());
+            assertTrue(!lookups.contains("link") && lookups.contains("ethernetAddress"), "MAC by ioctl, no RTM_GETLINK: " + lookups);
         }
     }
 }
