@@ -127,10 +127,19 @@ final class Instance {
     }
 
     private void armDown(long delay) {
+        armDownFrom(now(), delay);
+    }
+
+    /**
+     * The master-down (or skew) timer counted from {@code baseNanos}: for a received advert, the instant the
+     * packet was handed over, so neither the hop to this loop nor the work and logging done before arming
+     * pushes the deadline later.
+     */
+    private void armDownFrom(long baseNanos, long delay) {
         cancelTimer();
-        downDue = now() + Math.max(0, delay);
+        downDue = baseNanos + Math.max(0, delay);
         stallGraceGiven = false;
-        timer = engine.loop.schedule(delay, this::onDownTimer);
+        timer = engine.loop.schedule(downDue - now(), this::onDownTimer);
     }
 
     private void armAdvert() {
@@ -387,10 +396,9 @@ final class Instance {
         VrrpAdvert a = r.advert();
         int prio = a.priority();
         long now = now();
-        long lag = Math.max(0, now - receivedNanos);
         if (prio == 0) {
+            armDownFrom(receivedNanos, skewNanos());
             log(n() + "Backup received priority 0 advertisement");
-            armDown(skewNanos() - lag);
         } else if (cfg.nopreempt() || prio >= effectivePriority
                 || (cfg.preemptDelayMillis() > 0 && (!preemptArmed || preemptDeadline > now))) {
             if (cfg.version() == 3) {
@@ -412,7 +420,7 @@ final class Instance {
                 }
             }
             wantState = VrrpState.BACKUP;
-            armDown(downTimerNanos() - lag);
+            armDownFrom(receivedNanos, downTimerNanos());
         } else {
             log(n() + "received lower priority (" + prio + ") advert from " + Addresses.format(p.source())
                     + " - discarding");

@@ -4,7 +4,7 @@
  * org.halo.vrrp.engine.VrrpNetwork}, {@link org.halo.vrrp.engine.EventSink} and {@link
  * org.halo.vrrp.engine.LogSink}. Free of OSGi and Linux calls.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.halo.vrrp.engine;
 
