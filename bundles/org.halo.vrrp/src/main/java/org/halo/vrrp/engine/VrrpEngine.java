@@ -247,6 +247,8 @@ public final class VrrpEngine {
                 i.stop("shutdown");
             }
         }
+        // the loop may be closed right after the release: the stop's lines are written now
+        writePendingLog();
         shutdownDone.complete(null);
     };
 
@@ -291,7 +293,36 @@ public final class VrrpEngine {
         return v6 ? MCAST6 : MCAST4;
     }
 
+    /**
+     * Lines logged by the loop task that is running, written by a task queued behind it: a VIP move or an
+     * answering advert then waits for no log sink (formatting and the hand-off to the logging thread cost tens
+     * to hundreds of microseconds while that code is cold). keepalived's order of lines is kept.
+     */
+    private record PendingLine(LogSink.Level level, String message) {
+    }
+
+    private final List<PendingLine> pendingLog = new ArrayList<>();
+    private final Runnable writePendingLog = this::writePendingLog;
+
     void log(LogSink.Level level, String msg) {
+        if (!loop.inLoop()) {
+            write(level, msg);
+            return;
+        }
+        pendingLog.add(new PendingLine(level, msg));
+        if (pendingLog.size() == 1) {
+            loop.execute(writePendingLog);
+        }
+    }
+
+    private void writePendingLog() {
+        for (PendingLine l : pendingLog) {
+            write(l.level(), l.message());
+        }
+        pendingLog.clear();
+    }
+
+    private void write(LogSink.Level level, String msg) {
         try {
             logSink.log(level, msg);
         } catch (RuntimeException e) {

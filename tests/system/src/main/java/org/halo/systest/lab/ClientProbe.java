@@ -18,8 +18,13 @@ public final class ClientProbe implements AutoCloseable {
     private final LineProcess process;
 
     public ClientProbe(Lab lab, String vip, int port) {
+        this(lab, vip, port, 10, 300);
+    }
+
+    /** Connects every {@code intervalMillis}, each attempt given up after {@code timeoutMillis}. */
+    public ClientProbe(Lab lab, String vip, int port, int intervalMillis, int timeoutMillis) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", lab.clientNs()));
-        cmd.addAll(NsAgent.command("probe", vip, Integer.toString(port), "10", "300"));
+        cmd.addAll(NsAgent.command("probe", vip, Integer.toString(port), Integer.toString(intervalMillis), Integer.toString(timeoutMillis)));
         process = new LineProcess(cmd, this::onLine);
     }
 

@@ -43,6 +43,7 @@ import org.halo.vrrp.runtime.core.ConfigOrder;
 import org.halo.vrrp.runtime.net.InstanceNet;
 import org.halo.vrrp.runtime.core.SourceAddresses;
 import org.halo.vrrp.runtime.core.TrackDefault;
+import org.halo.vrrp.runtime.core.QueuedLogSink;
 import org.halo.vrrp.runtime.core.VrrpNode;
 import org.halo.vrrp.runtime.track.FileTracker;
 import org.halo.vrrp.runtime.track.TrackFileSpec;
@@ -96,6 +97,7 @@ public final class VrrpRuntimeComponent {
      */
     private final Thread releaseOnTerm;
     private final Thread rehearsal;
+    private final QueuedLogSink engineLog;
     private ScheduledFuture<?> pendingApply;
     private volatile EventPublisher publisher;
     private volatile AutoCloseable checkSubscription;
@@ -105,12 +107,14 @@ public final class VrrpRuntimeComponent {
             throws LinuxException {
         this.context = context;
         this.netlink = netlink;
-        LogSink log = (level, message) -> LOG.log(switch (level) {
+        LogSink direct = (level, message) -> LOG.log(switch (level) {
             case ERROR -> Level.SEVERE;
             case WARNING -> Level.WARNING;
             case INFO -> Level.INFO;
             case DEBUG -> Level.FINE;
         }, message);
+        this.engineLog = new QueuedLogSink(direct, "vrrp-log");
+        LogSink log = engineLog;
         this.node = new VrrpNode(sockets, netlink, announcer, log);
         this.rehearsal = rehearsal(context.getProperty(REHEARSAL_ROUNDS));
         try {
@@ -387,6 +391,7 @@ public final class VrrpRuntimeComponent {
         fileTracker.close();
         List<String> masters = new ArrayList<>(masterConditions.keySet());
         node.shutdown(3000);
+        engineLog.close();
         eventThread.execute(() -> {
             masterConditions.values().forEach(VrrpRuntimeComponent::unregister);
             masterConditions.clear();
