@@ -352,7 +352,7 @@ public final class VrrpRuntimeComponent {
      * under 1 ms after), so it is rehearsed once on private engines, off the loop, while nothing depends on it.
      */
     private static Thread rehearsal(String roundsProperty) {
-        int rounds = roundsProperty == null ? 200 : Integer.parseInt(roundsProperty.trim());
+        int rounds = roundsProperty == null ? 30 : Integer.parseInt(roundsProperty.trim());
         if (rounds <= 0) {
             return null;
         }
