@@ -76,7 +76,8 @@ final class Results {
                 }
                 for (Kind kind : kinds) {
                     if (kind != Kind.KEEPALIVED) {
-                        row.append(' ').append(ratio(byKind.getOrDefault(kind, Map.of()).get(metric), k)).append(" |");
+                        List<Double> h = byKind.getOrDefault(kind, Map.of()).get(metric);
+                        row.append(' ').append(ratio(h, k)).append(countInterval(metric, h, k)).append(" |");
                     }
                 }
                 out.println(row);
@@ -91,6 +92,14 @@ final class Results {
             case HALO -> "Halo daemon";
             case HALO_CORE -> "Halo VRRP core";
         };
+    }
+
+    /** For event counts (one window each), the 95 % interval of the rate ratio: is the difference more than a draw? */
+    private static String countInterval(String metric, List<Double> h, List<Double> k) {
+        if (!metric.endsWith("spurious takeovers") || h == null || k == null || h.size() != 1 || k.size() != 1) {
+            return "";
+        }
+        return " (" + RateRatio.of(Math.round(h.get(0)), Math.round(k.get(0))) + ")";
     }
 
     private static String ratio(List<Double> h, List<Double> k) {
