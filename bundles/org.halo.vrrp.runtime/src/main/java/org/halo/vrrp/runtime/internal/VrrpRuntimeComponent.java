@@ -96,7 +96,6 @@ public final class VrrpRuntimeComponent {
      * for the framework's bundle stop and SCR's deactivation (12-40 ms measured at 100 ms adverts).
      */
     private final Thread releaseOnTerm;
-    private final Thread rehearsal;
     private final QueuedLogSink engineLog;
     private ScheduledFuture<?> pendingApply;
     private volatile EventPublisher publisher;
@@ -116,7 +115,8 @@ public final class VrrpRuntimeComponent {
         this.engineLog = new QueuedLogSink(direct, "vrrp-log");
         LogSink log = engineLog;
         this.node = new VrrpNode(sockets, netlink, announcer, log);
-        this.rehearsal = rehearsal(context.getProperty(REHEARSAL_ROUNDS));
+        // first on the config thread: no configuration reaches the engine, so no instance runs, before it ends
+        configThread.execute(() -> rehearse(context.getProperty(REHEARSAL_ROUNDS)));
         try {
             this.fileTracker = new FileTracker(node::trackValue);
         } catch (IOException e) {
@@ -342,43 +342,32 @@ public final class VrrpRuntimeComponent {
     }
 
     /** SIGTERM reaches here through the framework stop: priority-0 adverts, VIPs removed, STOP notify. */
-    /** Framework property: failover rehearsals run once after start (0: none). */
+    /** Framework property: failover rehearsals run once at start, before any instance (0: none). */
     static final String REHEARSAL_ROUNDS = "halo.vrrp.rehearsal.rounds";
-    /** After start-up (the first adverts, the framework's own start) and before a failover is likely to matter. */
-    private static final long REHEARSAL_DELAY_MILLIS = 2_000;
 
     /**
-     * The takeover path runs cold the first time (10-20 ms measured on a backup's first takeover, against well
-     * under 1 ms after), so it is rehearsed once on private engines, off the loop, while nothing depends on it.
+     * The takeover path runs cold the first time (18 ms measured on a backup's first takeover, against 1-2 ms
+     * after), so it is rehearsed once on private engines. It runs before the engine gets its first
+     * configuration: its allocation and compilation cause JVM pauses (10-35 ms seen on a loaded 2-core VM), and
+     * a pause that long on a master at 10 ms adverts is a takeover; rehearsed later, it also met SIGTERMs and
+     * failovers in the benchmark.
      */
-    private static Thread rehearsal(String roundsProperty) {
-        int rounds = roundsProperty == null ? 30 : Integer.parseInt(roundsProperty.trim());
+    private static void rehearse(String roundsProperty) {
+        int rounds = roundsProperty == null ? 8 : Integer.parseInt(roundsProperty.trim());
         if (rounds <= 0) {
-            return null;
+            return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(REHEARSAL_DELAY_MILLIS);
-                long t0 = System.nanoTime();
-                int masters = org.halo.vrrp.runtime.net.Rehearsal.run(rounds);
-                LOG.fine("rehearsed " + masters + " takeovers in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "failover rehearsal failed (the first failover may run slower): " + e, e);
-            }
-        }, "vrrp-rehearsal");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return t;
+        try {
+            long t0 = System.nanoTime();
+            int masters = org.halo.vrrp.runtime.net.Rehearsal.run(rounds);
+            LOG.fine("rehearsed " + masters + " takeovers in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "failover rehearsal failed (the first failover may run slower): " + e, e);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        if (rehearsal != null) {
-            rehearsal.interrupt();
-        }
         try {
             Runtime.getRuntime().removeShutdownHook(releaseOnTerm);
         } catch (IllegalStateException shuttingDown) {
