@@ -2,6 +2,7 @@ package org.halo.linux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.halo.linux.api.ReceivedPacket;
+import org.halo.linux.api.SocketPoller;
 import org.halo.linux.api.VrrpSocket;
 import org.halo.linux.api.VrrpSocketOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -193,6 +195,46 @@ class VrrpSocketNetnsTest {
                 "receive thread still running after close()");
         assertEquals(0, s.send(advert(51, 2)), "a closed socket sends nothing");
         System.out.printf("VrrpSocket.close(): %d us%n", micros);
+    }
+
+    /**
+     * A socket opened on a poller has no receive thread: the thread polling reads its packets and runs the
+     * consumer; once closed, nothing reaches the consumer although the peer keeps sending.
+     */
+    @Test
+    void polledSocketIsReadByThePollingThread() throws Exception {
+        BlockingQueue<String> readers = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (SocketPoller poller = lb.vrrpSockets().newPoller();
+                VrrpSocket sa = a.call(() -> la.vrrpSockets().open(VrrpSocketOptions.multicast(false, "hva"), p -> { }))) {
+            Thread pollingThread = new Thread(() -> {
+                while (polling.get()) {
+                    poller.poll(-1);
+                }
+            }, "test-poller");
+            pollingThread.start();
+            VrrpSocket sb = b.call(() -> lb.vrrpSockets().open(VrrpSocketOptions.multicast(false, "hvb"),
+                    p -> readers.add(Thread.currentThread().getName() + " " + (p.payload()[1] & 0xff)), poller));
+            try {
+                assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("vrrp-rx-hvb")),
+                        "a polled socket started a receive thread");
+                assertEquals(1, sa.send(advert(52, 2)));
+                assertEquals("test-poller 52", readers.poll(5, TimeUnit.SECONDS));
+            } finally {
+                sb.close();
+            }
+            assertEquals(1, sa.send(advert(53, 2)));
+            assertNull(readers.poll(300, TimeUnit.MILLISECONDS), "a closed socket's consumer was called");
+            // a poll with a timeout and nothing to read returns after it
+            polling.set(false);
+            poller.wake();
+            pollingThread.join(5000);
+            assertFalse(pollingThread.isAlive(), "wake() did not end a poll without timeout");
+            poller.poll(0); // a doorbell rung after the thread's last poll
+            long t0 = System.nanoTime();
+            poller.poll(TimeUnit.MILLISECONDS.toNanos(30));
+            assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(29), "poll returned before its timeout");
+        }
     }
 
     /** Prints (does not assert) one-way delivery latency and throughput of multicast adverts. */

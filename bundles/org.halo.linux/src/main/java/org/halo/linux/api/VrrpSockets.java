@@ -16,4 +16,14 @@ public interface VrrpSockets {
      * every packet to {@code receiver}; exceptions thrown by the receiver are caught and logged.
      */
     VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver) throws LinuxException;
+
+    /**
+     * As {@link #open(VrrpSocketOptions, Consumer)}, without a receive thread: the socket's packets are read and
+     * handed to {@code receiver} by the thread polling {@code poller}. Closing the socket deregisters it; once
+     * {@link VrrpSocket#close()} returns, the receiver is not called again.
+     */
+    VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, SocketPoller poller) throws LinuxException;
+
+    /** A new poller for {@link #open(VrrpSocketOptions, Consumer, SocketPoller)}. */
+    SocketPoller newPoller() throws LinuxException;
 }

@@ -5,5 +5,5 @@
  * OSGi services or, without OSGi, from {@code org.halo.linux.Linux.open()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.halo.linux.api;

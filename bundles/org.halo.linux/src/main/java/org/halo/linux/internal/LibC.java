@@ -51,6 +51,9 @@ public interface LibC extends Library {
     int MSG_DONTWAIT = 0x40;
     int SO_ATTACH_FILTER = 26;
     int POLLIN = 1;
+    /** sys/eventfd.h (EFD_NONBLOCK is O_NONBLOCK). */
+    int EFD_NONBLOCK = 0x800;
+    int EFD_CLOEXEC = 0x80000;
     int O_RDONLY = 0;
     int O_CLOEXEC = 0x80000;
     int CLONE_NEWNET = 0x40000000;
@@ -79,6 +82,13 @@ public interface LibC extends Library {
     long recvmsg(int fd, Pointer msghdr, int flags) throws LastErrorException;
 
     int poll(Pointer fds, long nfds, int timeoutMillis) throws LastErrorException;
+
+    /** poll with a struct timespec timeout (nanoseconds; null: none), so timers need no millisecond rounding. */
+    int ppoll(Pointer fds, long nfds, Pointer timeout, Pointer sigmask) throws LastErrorException;
+
+    int eventfd(int initval, int flags) throws LastErrorException;
+
+    long read(int fd, Pointer buf, long len) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
 

@@ -37,24 +37,39 @@ final class RawVrrpSocket implements VrrpSocket {
     private final InetAddress source;
     private final MsgHdr tx = new MsgHdr(2048, 64);
     private final byte[] pktinfo;
+    private final MsgHdr rx = new MsgHdr(4096, 256);
+    private final Consumer<ReceivedPacket> consumer;
+    /** Either a receive thread blocked on a {@link Waiter}, or a registration with a poller (the other null). */
     private final Thread receiver;
     private final Waiter waiter;
+    private final PpollPoller poller;
+    private final PpollPoller.Registration registration;
     private volatile boolean open = true;
 
     private RawVrrpSocket(int fd, VrrpSocketOptions options, int ifindex, InetAddress source,
-            Consumer<ReceivedPacket> consumer) throws LinuxException {
+            Consumer<ReceivedPacket> consumer, PpollPoller poller) throws LinuxException {
         this.fd = fd;
-        this.waiter = new Waiter(fd);
         this.options = options;
         this.ifindex = ifindex;
         this.source = source;
+        this.consumer = consumer;
         this.pktinfo = options.sourceAddress() == null ? null : pktinfo(options, ifindex);
-        this.receiver = new Thread(() -> receiveLoop(consumer), "vrrp-rx-" + options.device());
-        this.receiver.setDaemon(true);
+        this.poller = poller;
+        if (poller == null) {
+            this.waiter = new Waiter(fd);
+            this.receiver = new Thread(this::receiveLoop, "vrrp-rx-" + options.device());
+            this.receiver.setDaemon(true);
+            this.registration = null;
+        } else {
+            this.waiter = null;
+            this.receiver = null;
+            this.registration = poller.register(fd, this::readAvailable);
+        }
     }
 
+    /** @param poller null for a socket with its own receive thread */
     static RawVrrpSocket open(VrrpSocketOptions o, int ifindex, InetAddress source,
-            Consumer<ReceivedPacket> consumer) throws LinuxException {
+            Consumer<ReceivedPacket> consumer, PpollPoller poller) throws LinuxException {
         int family = o.ipv6() ? LibC.AF_INET6 : LibC.AF_INET;
         int fd;
         try {
@@ -70,12 +85,14 @@ final class RawVrrpSocket implements VrrpSocket {
         }
         RawVrrpSocket s;
         try {
-            s = new RawVrrpSocket(fd, o, ifindex, source, consumer);
+            s = new RawVrrpSocket(fd, o, ifindex, source, consumer, poller);
         } catch (LinuxException e) {
             Native2.closeQuietly(fd);
             throw e;
         }
-        s.receiver.start();
+        if (s.receiver != null) {
+            s.receiver.start();
+        }
         return s;
     }
 
@@ -190,25 +207,33 @@ final class RawVrrpSocket implements VrrpSocket {
         return 0;
     }
 
-    private void receiveLoop(Consumer<ReceivedPacket> consumer) {
-        MsgHdr rx = new MsgHdr(4096, 256);
+    private void receiveLoop() {
         while (open && waiter.await()) {
+            readAvailable();
+        }
+    }
+
+    /** Reads until the socket would block (at most a burst's worth, so timers are not starved). */
+    private void readAvailable() {
+        for (int burst = 0; burst < 64 && open; burst++) {
+            long n;
             try {
                 rx.forReceive();
-                long n = LibC.INSTANCE.recvmsg(fd, rx.hdr, LibC.MSG_DONTWAIT);
-                ReceivedPacket p = options.ipv6() ? PacketDecoder.ipv6(rx, (int) n) : PacketDecoder.ipv4(rx, (int) n);
-                if (p != null) {
-                    deliver(consumer, p);
-                }
+                n = LibC.INSTANCE.recvmsg(fd, rx.hdr, LibC.MSG_DONTWAIT);
             } catch (LastErrorException e) {
                 if (e.getErrorCode() != LibC.EAGAIN && e.getErrorCode() != LibC.EINTR && open) {
                     LOG.log(Level.WARNING, "VRRP receive on " + options.device() + ": " + e.getMessage());
                 }
+                return;
+            }
+            ReceivedPacket p = options.ipv6() ? PacketDecoder.ipv6(rx, (int) n) : PacketDecoder.ipv4(rx, (int) n);
+            if (p != null) {
+                deliver(p);
             }
         }
     }
 
-    private void deliver(Consumer<ReceivedPacket> consumer, ReceivedPacket p) {
+    private void deliver(ReceivedPacket p) {
         try {
             consumer.accept(p);
         } catch (RuntimeException e) {
@@ -222,15 +247,21 @@ final class RawVrrpSocket implements VrrpSocket {
             return;
         }
         open = false;
-        waiter.wake();
-        try {
-            receiver.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (poller != null) {
+            poller.deregister(registration);
+        } else {
+            waiter.wake();
+            try {
+                receiver.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (this) {
             Native2.closeQuietly(fd); // closing drops the multicast membership
         }
-        waiter.close();
+        if (waiter != null) {
+            waiter.close();
+        }
     }
 }

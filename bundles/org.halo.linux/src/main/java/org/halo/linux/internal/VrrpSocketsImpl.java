@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.halo.linux.api.Address;
 import org.halo.linux.api.LinuxException;
 import org.halo.linux.api.ReceivedPacket;
+import org.halo.linux.api.SocketPoller;
 import org.halo.linux.api.VrrpSocket;
 import org.halo.linux.api.VrrpSocketOptions;
 import org.halo.linux.api.VrrpSockets;
@@ -23,11 +24,28 @@ public final class VrrpSocketsImpl implements VrrpSockets {
 
     @Override
     public VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver) throws LinuxException {
+        return open(options, receiver, (PpollPoller) null);
+    }
+
+    @Override
+    public VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, SocketPoller poller) throws LinuxException {
+        if (!(poller instanceof PpollPoller p)) {
+            throw new IllegalArgumentException("not a poller of this Linux layer: " + poller);
+        }
+        return open(options, receiver, p);
+    }
+
+    @Override
+    public SocketPoller newPoller() throws LinuxException {
+        return new PpollPoller();
+    }
+
+    private VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, PpollPoller poller) throws LinuxException {
         guard.check("open VRRP socket on " + options.device());
         int ifindex = netlink.ifindex(options.device());
         InetAddress source = options.sourceAddress() != null ? options.sourceAddress()
                 : primaryAddress(options.device(), options.ipv6());
-        return RawVrrpSocket.open(options, ifindex, source, receiver);
+        return RawVrrpSocket.open(options, ifindex, source, receiver, poller);
     }
 
     /** keepalived's default source: the interface's first IPv4 address, or its IPv6 link-local one. */

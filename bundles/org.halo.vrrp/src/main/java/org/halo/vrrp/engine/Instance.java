@@ -444,9 +444,10 @@ final class Instance {
         }
         if (!stallGraceGiven && now() - downDue > STALL_NANOS) {
             // The loop woke well after the deadline: the whole process was stopped (a GC or other safepoint
-            // pause, CPU starvation), and adverts that reached the socket meanwhile are still on their way from
-            // the receive thread, queued behind this older timer. keepalived's single loop reads a readable
-            // socket before it acts on a timeout; give those adverts the same precedence, once.
+            // pause, CPU starvation), and adverts that reached the socket meanwhile may still be on their way
+            // (with a loop fed by receive threads, queued behind this older timer; the daemon's polled loop
+            // reads them first anyway). keepalived's single loop reads a readable socket before it acts on a
+            // timeout; give those adverts the same precedence, once, whatever the loop.
             stallGraceGiven = true;
             timer = engine.loop.schedule(STALL_GRACE_NANOS, this::onDownTimer);
             return;

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.halo.linux.api.Announcer;
 import org.halo.linux.api.LinuxException;
 import org.halo.linux.api.Netlink;
+import org.halo.linux.api.SocketPoller;
 import org.halo.linux.api.VrrpSockets;
 import org.halo.status.api.GroupStatus;
 import org.halo.status.api.InstanceStatus;
@@ -27,7 +28,6 @@ import org.halo.vrrp.engine.InstanceSnapshot;
 import org.halo.vrrp.engine.LogSink;
 import org.halo.vrrp.engine.StateTransition;
 import org.halo.vrrp.engine.SyncGroupConfig;
-import org.halo.vrrp.engine.ThreadEventLoop;
 import org.halo.vrrp.engine.TrackConfig;
 import org.halo.vrrp.engine.VrrpEngine;
 import org.halo.vrrp.engine.VrrpState;
@@ -45,7 +45,7 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(VrrpNode.class.getName());
 
     private final Netlink netlink;
-    private final ThreadEventLoop loop;
+    private final PolledEventLoop loop;
     private final VrrpEngine engine;
     private final LinuxVrrpNetwork network;
     private final AutoCloseable linkMonitor;
@@ -59,7 +59,8 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
 
     public VrrpNode(VrrpSockets sockets, Netlink netlink, Announcer announcer, LogSink log) throws LinuxException {
         this.netlink = netlink;
-        this.loop = new ThreadEventLoop("vrrp-engine");
+        SocketPoller poller = sockets.newPoller();
+        this.loop = new PolledEventLoop("vrrp-engine", poller);
         EventSink fanOut = new EventSink() {
             @Override
             public void stateChanged(StateTransition t) {
@@ -83,7 +84,7 @@ public final class VrrpNode implements StatusSource, AutoCloseable {
             }
         };
         VrrpEngine[] ref = new VrrpEngine[1];
-        this.network = new LinuxVrrpNetwork(sockets, netlink, announcer, p -> ref[0].receive(p));
+        this.network = new LinuxVrrpNetwork(sockets, netlink, announcer, p -> ref[0].receive(p), poller);
         this.engine = new VrrpEngine(loop, network, fanOut, log);
         ref[0] = engine;
         // link events arrive on the monitor thread; the engine posts them to its loop

@@ -25,6 +25,7 @@ import org.halo.linux.api.Route;
 import org.halo.linux.api.Rule;
 import org.halo.linux.api.VrrpSocket;
 import org.halo.linux.api.VrrpSocketOptions;
+import org.halo.linux.api.SocketPoller;
 import org.halo.linux.api.VrrpSockets;
 import org.halo.vrrp.engine.InboundPacket;
 import org.halo.vrrp.engine.InstanceConfig;
@@ -47,6 +48,7 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
             int unicastTtl) {
     }
 
+    private final SocketPoller poller;
     private final VrrpSockets sockets;
     private final Netlink netlink;
     private final Announcer announcer;
@@ -69,6 +71,13 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
     });
 
     public LinuxVrrpNetwork(VrrpSockets sockets, Netlink netlink, Announcer announcer, Consumer<InboundPacket> inbound) {
+        this(sockets, netlink, announcer, inbound, null);
+    }
+
+    /** @param poller the engine loop's poller, whose thread reads the sockets; null: a receive thread per socket */
+    public LinuxVrrpNetwork(VrrpSockets sockets, Netlink netlink, Announcer announcer, Consumer<InboundPacket> inbound,
+            SocketPoller poller) {
+        this.poller = poller;
         this.sockets = sockets;
         this.netlink = netlink;
         this.announcer = announcer;
@@ -91,8 +100,8 @@ public final class LinuxVrrpNetwork implements VrrpNetwork, AutoCloseable {
         // mcast_dst_ip and unicast_ttl are socket settings: instances differing in them do not share a socket
         SocketKey key = new SocketKey(device, config.ipv6(), source, peers, config.interfaceName(), config.multicastGroup(), config.unicastTtl());
         if (!pool.containsKey(key)) {
-            VrrpSocket s = sockets.open(new VrrpSocketOptions(config.ipv6(), device, source, peers, config.multicastGroup(), config.unicastTtl()),
-                    p -> receive(key, p));
+            VrrpSocketOptions options = new VrrpSocketOptions(config.ipv6(), device, source, peers, config.multicastGroup(), config.unicastTtl());
+            VrrpSocket s = poller == null ? sockets.open(options, p -> receive(key, p)) : sockets.open(options, p -> receive(key, p), poller);
             pool.put(key, s);
         }
         byInstance.put(config.name(), key);

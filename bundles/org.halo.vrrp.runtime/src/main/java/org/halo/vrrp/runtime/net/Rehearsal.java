@@ -16,6 +16,7 @@ import org.halo.linux.api.Route;
 import org.halo.linux.api.Rule;
 import org.halo.linux.api.VrrpSocket;
 import org.halo.linux.api.VrrpSocketOptions;
+import org.halo.linux.api.SocketPoller;
 import org.halo.linux.api.VrrpSockets;
 import org.halo.vrrp.engine.InstanceConfig;
 import org.halo.vrrp.engine.OutboundAdvert;
@@ -75,6 +76,16 @@ public final class Rehearsal {
     }
 
     private static final class NoSockets implements VrrpSockets {
+        @Override
+        public VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, SocketPoller poller) {
+            return open(options, receiver);
+        }
+
+        @Override
+        public SocketPoller newPoller() {
+            throw new UnsupportedOperationException("the rehearsal polls nothing");
+        }
+
         @Override
         public VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver) {
             return new VrrpSocket() {
