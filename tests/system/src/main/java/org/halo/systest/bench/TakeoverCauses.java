@@ -65,10 +65,21 @@ final class TakeoverCauses {
             Side a = sides.stream().filter(s -> s.index() != e.node()).findFirst().orElseThrow();
             Takeover t = classify(e, a, b, intervalMicros, downMicros.applyAsLong(b.priority()));
             String held = events.stream().filter(x -> !x.added() && x.node() == e.node() && x.micros() >= e.micros()).findFirst()
-                    .map(x -> String.format("; VIP held %.1f ms", (x.micros() - e.micros()) / 1000.0)).orElse("; VIP kept");
+                    .map(x -> String.format("; VIP held %.1f ms", (x.micros() - e.micros()) / 1000.0) + yielded(a, b, e, x))
+                    .orElse("; VIP kept");
             out.add(new Takeover(t.node(), t.micros(), t.cause(), t.detail() + held));
         }
         return out;
+    }
+
+    /**
+     * How the claimant let go: the first higher-priority advert delivered to it while it held the VIP, and how
+     * long after that delivery its VIP went (the claimant's own reaction time, loss excluded).
+     */
+    private static String yielded(Side a, Side b, VipWatch.Event added, VipWatch.Event removed) {
+        return b.between(a.ip(), added.micros() - 2_000, removed.micros()).stream().filter(x -> x.priority() > b.priority()).reduce((x, y) -> y)
+                .map(x -> String.format(", the master's advert delivered %.2f ms before the VIP went", (removed.micros() - x.micros()) / 1000.0))
+                .orElse(", no master advert delivered while held");
     }
 
     private static Takeover classify(VipWatch.Event e, Side a, Side b, long interval, long down) {
