@@ -149,6 +149,31 @@ class PolledEventLoopTest {
         assertTrue(poller.timeouts.stream().anyMatch(t -> t > TimeUnit.MILLISECONDS.toNanos(5)), poller.timeouts.toString());
     }
 
+    /** The kernel lets a long poll timeout expire late by 0.1 % of it: a long wait ends early, a short one ends it. */
+    @Test
+    void aLongTimerIsWaitedForInTwoStepsTheLastOneShort() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        long t0 = System.nanoTime();
+        long[] ranAt = new long[1];
+        loop.schedule(TimeUnit.MILLISECONDS.toNanos(300), () -> {
+            ranAt[0] = System.nanoTime();
+            done.countDown();
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertTrue(ranAt[0] - t0 >= TimeUnit.MILLISECONDS.toNanos(300));
+        List<Long> waits = new ArrayList<>(poller.timeouts);
+        int longWait = -1;
+        for (int i = 0; i < waits.size(); i++) {
+            if (waits.get(i) > TimeUnit.MILLISECONDS.toNanos(250)) {
+                longWait = i;
+            }
+        }
+        assertTrue(longWait >= 0, "no long wait: " + waits);
+        assertTrue(waits.get(longWait) <= TimeUnit.MILLISECONDS.toNanos(299), "the long wait runs to the deadline: " + waits);
+        assertTrue(waits.size() > longWait + 1 && waits.get(longWait + 1) <= PolledEventLoop.PRECISE_WAIT_NANOS
+                && waits.get(longWait + 1) >= 0, "no short wait after the long one: " + waits);
+    }
+
     @Test
     void equalDeadlinesRunInSchedulingOrder() throws Exception {
         List<Integer> order = new CopyOnWriteArrayList<>();
