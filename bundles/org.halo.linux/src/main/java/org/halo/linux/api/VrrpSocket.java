@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An open raw VRRP socket on one interface. Received packets go to the consumer given at open time, on
- * the socket's own receive thread. Sending happens on the caller's thread and never blocks.
+ * the socket's own receive thread or on the thread polling the {@link SocketPoller} it was opened with. Sending happens on the caller's thread and never blocks.
  */
 @ProviderType
 public interface VrrpSocket extends AutoCloseable {
@@ -32,7 +32,7 @@ public interface VrrpSocket extends AutoCloseable {
     /** Sends to one destination; returns false when the packet could not be queued. */
     boolean sendTo(byte[] vrrpPayload, InetAddress destination);
 
-    /** Stops the receive thread (at once: it is woken through a pipe), leaves the group, closes the socket. */
+    /** Stops delivering (a receive thread of its own stops at once: its poller's doorbell wakes it), leaves the group, closes the socket. */
     @Override
     void close();
 }

@@ -39,15 +39,14 @@ final class RawVrrpSocket implements VrrpSocket {
     private final byte[] pktinfo;
     private final MsgHdr rx = new MsgHdr(4096, 256);
     private final Consumer<ReceivedPacket> consumer;
-    /** Either a receive thread blocked on a {@link Waiter}, or a registration with a poller (the other null). */
-    private final Thread receiver;
-    private final Waiter waiter;
     private final PpollPoller poller;
     private final PpollPoller.Registration registration;
+    /** Runs once the descriptor is closed: stops the socket's own polling thread, if it has one. */
+    private final Runnable afterClose;
     private volatile boolean open = true;
 
     private RawVrrpSocket(int fd, VrrpSocketOptions options, int ifindex, InetAddress source,
-            Consumer<ReceivedPacket> consumer, PpollPoller poller) throws LinuxException {
+            Consumer<ReceivedPacket> consumer, PpollPoller poller, Runnable afterClose) throws LinuxException {
         this.fd = fd;
         this.options = options;
         this.ifindex = ifindex;
@@ -55,21 +54,13 @@ final class RawVrrpSocket implements VrrpSocket {
         this.consumer = consumer;
         this.pktinfo = options.sourceAddress() == null ? null : pktinfo(options, ifindex);
         this.poller = poller;
-        if (poller == null) {
-            this.waiter = new Waiter(fd);
-            this.receiver = new Thread(this::receiveLoop, "vrrp-rx-" + options.device());
-            this.receiver.setDaemon(true);
-            this.registration = null;
-        } else {
-            this.waiter = null;
-            this.receiver = null;
-            this.registration = poller.register(fd, this::readAvailable);
-        }
+        this.afterClose = afterClose;
+        this.registration = poller.register(fd, this::readAvailable);
     }
 
-    /** @param poller null for a socket with its own receive thread */
+    /** @param poller whose polling thread reads the socket; {@code afterClose} runs after close() */
     static RawVrrpSocket open(VrrpSocketOptions o, int ifindex, InetAddress source,
-            Consumer<ReceivedPacket> consumer, PpollPoller poller) throws LinuxException {
+            Consumer<ReceivedPacket> consumer, PpollPoller poller, Runnable afterClose) throws LinuxException {
         int family = o.ipv6() ? LibC.AF_INET6 : LibC.AF_INET;
         int fd;
         try {
@@ -85,13 +76,10 @@ final class RawVrrpSocket implements VrrpSocket {
         }
         RawVrrpSocket s;
         try {
-            s = new RawVrrpSocket(fd, o, ifindex, source, consumer, poller);
+            s = new RawVrrpSocket(fd, o, ifindex, source, consumer, poller, afterClose);
         } catch (LinuxException e) {
             Native2.closeQuietly(fd);
             throw e;
-        }
-        if (s.receiver != null) {
-            s.receiver.start();
         }
         return s;
     }
@@ -207,12 +195,6 @@ final class RawVrrpSocket implements VrrpSocket {
         return 0;
     }
 
-    private void receiveLoop() {
-        while (open && waiter.await()) {
-            readAvailable();
-        }
-    }
-
     /** Reads until the socket would block (at most a burst's worth, so timers are not starved). */
     private void readAvailable() {
         for (int burst = 0; burst < 64 && open; burst++) {
@@ -247,21 +229,10 @@ final class RawVrrpSocket implements VrrpSocket {
             return;
         }
         open = false;
-        if (poller != null) {
-            poller.deregister(registration);
-        } else {
-            waiter.wake();
-            try {
-                receiver.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.deregister(registration);
         synchronized (this) {
             Native2.closeQuietly(fd); // closing drops the multicast membership
         }
-        if (waiter != null) {
-            waiter.close();
-        }
+        afterClose.run();
     }
 }

@@ -24,7 +24,15 @@ public final class VrrpSocketsImpl implements VrrpSockets {
 
     @Override
     public VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver) throws LinuxException {
-        return open(options, receiver, (PpollPoller) null);
+        PollingThread reader = new PollingThread("vrrp-rx-" + options.device());
+        try {
+            VrrpSocket s = open(options, receiver, reader.poller, reader::close);
+            reader.start();
+            return s;
+        } catch (LinuxException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     @Override
@@ -32,7 +40,7 @@ public final class VrrpSocketsImpl implements VrrpSockets {
         if (!(poller instanceof PpollPoller p)) {
             throw new IllegalArgumentException("not a poller of this Linux layer: " + poller);
         }
-        return open(options, receiver, p);
+        return open(options, receiver, p, () -> { });
     }
 
     @Override
@@ -40,12 +48,13 @@ public final class VrrpSocketsImpl implements VrrpSockets {
         return new PpollPoller();
     }
 
-    private VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, PpollPoller poller) throws LinuxException {
+    private VrrpSocket open(VrrpSocketOptions options, Consumer<ReceivedPacket> receiver, PpollPoller poller,
+            Runnable afterClose) throws LinuxException {
         guard.check("open VRRP socket on " + options.device());
         int ifindex = netlink.ifindex(options.device());
         InetAddress source = options.sourceAddress() != null ? options.sourceAddress()
                 : primaryAddress(options.device(), options.ipv6());
-        return RawVrrpSocket.open(options, ifindex, source, receiver, poller);
+        return RawVrrpSocket.open(options, ifindex, source, receiver, poller, afterClose);
     }
 
     /** keepalived's default source: the interface's first IPv4 address, or its IPv6 link-local one. */

@@ -17,8 +17,6 @@ import org.halo.vrrp.engine.EventLoop;
  */
 public final class PolledEventLoop implements EventLoop, AutoCloseable {
     private static final int TASKS_PER_TURN = 1024;
-    /** Waits up to this long get only the 50 us default timer slack (0.1 % of it is below that). */
-    static final long PRECISE_WAIT_NANOS = 50_000_000L;
     private static final System.Logger LOG = System.getLogger("org.halo.vrrp");
 
     private final SocketPoller poller;
@@ -95,7 +93,7 @@ public final class PolledEventLoop implements EventLoop, AutoCloseable {
 
     private void run() {
         while (!closed) {
-            long timeout = tasks.isEmpty() ? nextTimeout() : 0;
+            long timeout = nextTimeout();
             waiting.set(true);
             // a task queued after this check sees waiting and rings; one queued before it is seen here
             if (!tasks.isEmpty()) {
@@ -134,24 +132,13 @@ public final class PolledEventLoop implements EventLoop, AutoCloseable {
         }
     }
 
-    /**
-     * How long to wait in the poller: until the earliest live timer (-1 when there is none), except that a long
-     * wait ends early and the next turn waits the rest. The kernel lets a poll(2) timeout expire late by 0.1 %
-     * of its length (select_estimate_accuracy: 3.6 ms on a VRRPv2 master-down timer of 3.6 s) but by only the
-     * thread's 50 us timer slack on a short one; waking once more, a short while before the deadline, keeps
-     * long timers as punctual as keepalived's timerfd.
-     */
+    /** Nanoseconds to the earliest live timer, -1 when there is none. */
     private long nextTimeout() {
         Timer t;
         while ((t = timers.peek()) != null && t.cancelled) {
             timers.poll();
         }
-        if (t == null) {
-            return -1;
-        }
-        long left = Math.max(0, t.due - nanoTime());
-        // the first wait ends at most left/1000 late, so 1-2 ms or so before the deadline; the rest is short
-        return left > PRECISE_WAIT_NANOS ? left - left / 500 - 1_000_000L : left;
+        return t == null ? -1 : Math.max(0, t.due - nanoTime());
     }
 
     private static void guarded(Runnable task) {
